@@ -1,0 +1,183 @@
+"""Command line: `python -m analytics import|sample|generate|undo|log|dictionary`.
+
+Exit codes: 0 when every file was read (rejected rows included), 1 when any file could
+not be read or recognised, 2 for a usage error. Errors are one line per file on stderr,
+never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import importer, schema, storage
+from .settings import SAMPLE_DATA_DIR, Settings
+
+
+def _open(args) -> "duckdb.DuckDBPyConnection":  # noqa: F821 - only a type hint
+    return storage.connect(Settings.from_env(args.db).db_path)
+
+
+def _print_human(results: list[importer.FileResult]) -> None:
+    for res in results:
+        if res.error:
+            print(f"✗ {res.file}: {res.error.removeprefix(res.file + ': ')}")
+        else:
+            print(f"✓ {res.file} (batch {res.batch_id})")
+        for sheet in res.sheets:
+            if sheet.error:
+                if sheet.error != "empty sheet":
+                    print(f"    sheet {sheet.sheet}: {sheet.error}")
+                continue
+            print(f"    sheet {sheet.sheet} → {sheet.dataset}: read {sheet.rows_read}, accepted {sheet.accepted} "
+                  f"(new {sheet.inserted}, updated {sheet.updated}, unchanged {sheet.unchanged}), "
+                  f"rejected {sheet.rejected}, skipped {sheet.skipped_totals} totals / {sheet.skipped_blank} blank"
+                  f" / {sheet.skipped_notes} note rows")
+            for warning in sheet.warnings:
+                print(f"      ! {warning}")
+            for error in sheet.errors[:20]:
+                print(f"      row {error.row}" + (f", {error.column}" if error.column else "") + f": {error.reason}")
+            if len(sheet.errors) > 20:
+                print(f"      … {len(sheet.errors) - 20} more")
+
+
+def cmd_import(args) -> int:
+    mapping = None
+    if args.mapping:
+        try:
+            mapping = importer.Mapping.from_file(args.mapping)
+        except (OSError, ValueError) as exc:
+            print(f"hall-analytics: mapping {args.mapping}: {exc}", file=sys.stderr)
+            return 2
+    con = _open(args)
+    results = importer.import_paths(con, args.files, mapping=mapping, source="cli")
+    if args.save_mapping and mapping is not None:
+        for res in results:
+            for sheet in res.sheets:
+                if sheet.header_signature and sheet.error is None:
+                    storage.save_mapping_profile(con, name=args.save_mapping, dataset=mapping.dataset,
+                                                 header_signature=sheet.header_signature,
+                                                 columns={k: v for k, v in mapping.columns.items()},
+                                                 scale=mapping.scale)
+                    break
+    con.close()
+    if args.json:
+        print(json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, default=str))
+    else:
+        _print_human(results)
+    failed = [r for r in results if r.error]
+    for res in failed:
+        print(f"hall-analytics: {res.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_sample(args) -> int:
+    con = _open(args)
+    if args.if_empty and not storage.is_empty(con):
+        print("The database already holds data; sample not loaded.")
+        return 0
+    files = sorted(SAMPLE_DATA_DIR.glob("*.xlsx"))
+    if not files:
+        print(f"hall-analytics: no sample files in {SAMPLE_DATA_DIR}", file=sys.stderr)
+        return 1
+    results = importer.import_paths(con, files, source="sample")
+    con.close()
+    _print_human(results)
+    return 1 if any(r.error for r in results) else 0
+
+
+def cmd_generate(args) -> int:
+    from . import sample
+
+    frames = sample.generate_frames(halls=args.halls, months=args.months, seed=args.seed, density=args.density)
+    paths = sample.write_exports(frames, Path(args.out), fmt=args.format)
+    for path in paths:
+        print(path)
+    return 0
+
+
+def cmd_undo(args) -> int:
+    con = _open(args)
+    try:
+        summary = storage.undo_batch(con, args.batch)
+    except storage.UndoRefused as exc:
+        print(f"hall-analytics: {exc}", file=sys.stderr)
+        return 1
+    for dataset, counts in summary.items():
+        print(f"{dataset}: removed {counts['removed']}, restored {counts['restored']}")
+    print(f"Batch {args.batch} undone.")
+    return 0
+
+
+def cmd_log(args) -> int:
+    con = _open(args)
+    log = storage.import_log(con)
+    print(log.to_string(index=False) if not log.empty else "No imports yet.")
+    return 0
+
+
+def cmd_dictionary(args) -> int:
+    from .dictionary import data_dictionary_markdown
+
+    text = data_dictionary_markdown()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics", description="沟通100 Hall Analytics data tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p):
+        p.add_argument("--db", help="database file (default: $HALL_ANALYTICS_DB or data/hall_analytics.duckdb)")
+        return p
+
+    p = with_db(sub.add_parser("import", help="import Excel/CSV exports"))
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--mapping", metavar="FILE", help="JSON/TOML column mapping: {dataset, columns: {header: field}, scale}")
+    p.add_argument("--save-mapping", metavar="NAME",
+                   help="save --mapping as a profile applied automatically to files with the same headers")
+    p.add_argument("--json", action="store_true", help="print one JSON object with every file's counts and errors")
+    p.set_defaults(func=cmd_import)
+
+    p = with_db(sub.add_parser("sample", help="load the shipped sample data"))
+    p.add_argument("--if-empty", action="store_true", help="only when the database holds no data")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("generate", help="write sample exports of any size")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--halls", type=int, default=40)
+    p.add_argument("--months", type=int, default=12)
+    p.add_argument("--seed", type=int, default=20261031)
+    p.add_argument("--density", type=float, default=None,
+                   help="rows per hall-month relative to a province (1.0); default: the shipped sample's")
+    p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    p.set_defaults(func=cmd_generate)
+
+    p = with_db(sub.add_parser("undo", help="undo an import batch"))
+    p.add_argument("batch", type=int)
+    p.set_defaults(func=cmd_undo)
+
+    p = with_db(sub.add_parser("log", help="list import batches"))
+    p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("dictionary", help="print (or write) the data dictionary as Markdown")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(func=cmd_dictionary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except storage.DatabaseBusyError as exc:
+        print(f"hall-analytics: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("hall-analytics: interrupted; the file being imported was not committed.", file=sys.stderr)
+        return 130

@@ -1,0 +1,156 @@
+"""Reading uploaded files into plain rows of cell values, one `RawSheet` per sheet.
+
+Excel goes through python-calamine (Rust): an order of magnitude faster than openpyxl on
+large sheets (see docs/performance.md). openpyxl stays available as `engine="openpyxl"`
+so the two can be measured in the same run. CSV bytes are decoded as UTF-8 (with or
+without BOM), then GB18030 (a superset of GBK, what Excel writes on a Chinese Windows),
+then whatever charset-normalizer is confident about.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+SUPPORTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
+
+
+class FileReadError(Exception):
+    """A file that cannot be read at all; the message is shown to the user as is."""
+
+
+@dataclass
+class RawSheet:
+    name: str
+    # rows[i] is spreadsheet row i+1; cells are str, float, int, bool, date/datetime or "".
+    rows: list[list]
+    # Merged ranges as ((first_row, first_col), (last_row, last_col)), 0-based, inclusive.
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def read_file(name: str, data: bytes, *, engine: str = "calamine") -> list[RawSheet]:
+    """Every sheet of the file `name` whose bytes are `data`."""
+    suffix = Path(name).suffix.lower()
+    if not data:
+        raise FileReadError(f"{name}: the file is empty (0 bytes).")
+    if suffix in EXCEL_SUFFIXES:
+        return _read_excel(name, data, engine)
+    if suffix in CSV_SUFFIXES:
+        return [_read_csv(name, data)]
+    raise FileReadError(
+        f"{name}: unsupported file type {suffix or '(none)'}; expected one of "
+        + ", ".join(SUPPORTED_SUFFIXES) + ".")
+
+
+def _looks_like(data: bytes) -> str:
+    if data[:4] == b"PK\x03\x04":
+        return "zip"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "ole"  # legacy .xls, or an encrypted .xlsx
+    return "other"
+
+
+def _read_excel(name: str, data: bytes, engine: str) -> list[RawSheet]:
+    kind = _looks_like(data)
+    if kind == "other":
+        raise FileReadError(
+            f"{name}: this is not an Excel workbook (the file does not start like .xlsx or .xls); "
+            "if it is a CSV export, save it with the .csv extension.")
+    if kind == "zip":
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile:
+            raise FileReadError(f"{name}: the workbook is damaged (not a valid zip archive).") from None
+        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+            raise FileReadError(f"{name}: this is a zip archive but not an Excel workbook.")
+    if engine == "openpyxl":
+        return _read_openpyxl(name, data)
+    import python_calamine as pc
+
+    try:
+        workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except pc.PasswordError:
+        raise FileReadError(f"{name}: the workbook is password-protected; remove the password and export again.") from None
+    except Exception as exc:  # calamine raises several types for damaged files
+        if kind == "ole" and Path(name).suffix.lower() == ".xlsx":
+            raise FileReadError(f"{name}: the workbook is encrypted or password-protected; remove the password and export again.") from None
+        raise FileReadError(f"{name}: the workbook cannot be read ({type(exc).__name__}: {exc}).") from None
+    sheets = []
+    for meta in workbook.sheets_metadata:
+        if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet"):
+            continue  # chart sheets and macro sheets hold no rows
+        try:
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = list(sheet.merged_cell_ranges or [])
+        except Exception as exc:
+            raise FileReadError(f"{name}, sheet {meta.name}: cannot be read ({exc}).") from None
+        sheets.append(RawSheet(meta.name, rows, merged))
+    return sheets
+
+
+def _read_openpyxl(name: str, data: bytes) -> list[RawSheet]:
+    import openpyxl
+
+    try:
+        # read_only mode streams rows; it cannot report merged cells, which only
+        # matter in the header rows, so those are read from a normal load of nothing else.
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise FileReadError(f"{name}: the workbook cannot be read ({type(exc).__name__}: {exc}).") from None
+    sheets = []
+    for ws in workbook.worksheets:
+        rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+        width = max((len(r) for r in rows), default=0)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        sheets.append(RawSheet(ws.title, rows, []))
+    workbook.close()
+    return sheets
+
+
+def decode_text(name: str, data: bytes) -> tuple[str, str]:
+    """(text, encoding name) for CSV bytes; FileReadError when no encoding fits."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            last_error = exc
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding and best.chaos < 0.2:
+        return str(best), best.encoding
+    line = data[: last_error.start].count(b"\n") + 1
+    raise FileReadError(
+        f"{name}: the text is neither UTF-8 nor GBK/GB18030 (first undecodable byte on line {line}); "
+        "the file may mix encodings — save it again from Excel as 'CSV UTF-8'.")
+
+
+def _read_csv(name: str, data: bytes) -> RawSheet:
+    text, encoding = decode_text(name, data)
+    if "\x00" in text:
+        raise FileReadError(f"{name}: this is a binary file, not a CSV text export.")
+    sample = text[:20000]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    try:
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise FileReadError(f"{name}: the CSV cannot be parsed ({exc}).") from None
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    return RawSheet(Path(name).stem, rows, [], encoding)

@@ -1,0 +1,312 @@
+"""The DuckDB store: connection, DDL, the import log, keyed upserts and undo.
+
+One process writes a DuckDB file at a time. The running app holds the one read-write
+connection of its process (cursor per thread); a command-line import against the same
+file while the app runs gets `DatabaseBusyError` with a message that says what to do,
+never a lock traceback.
+
+Every dataset table carries four bookkeeping columns:
+  _key        the dataset key (or a hash of the row when the export has none)
+  _row_hash   a hash of the row's values, so a re-import of an unchanged row is a no-op
+  _batch_id   the import batch that wrote the row
+  _source_row the spreadsheet row it came from
+A row replaced by a later import is moved to `_replaced_<dataset>` with the batch that
+replaced it, so undoing that batch can put it back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import schema
+
+BOOKKEEPING = ("_key", "_row_hash", "_batch_id", "_source_row")
+BOOKKEEPING_DDL = {"_key": "VARCHAR", "_row_hash": "VARCHAR", "_batch_id": "BIGINT", "_source_row": "INTEGER"}
+
+
+class DatabaseBusyError(Exception):
+    """The database file is locked by another process."""
+
+
+class UndoRefused(Exception):
+    """A batch cannot be undone (unknown, already undone, or overwritten later)."""
+
+
+def quote_ident(name: str) -> str:
+    """The one place identifiers enter SQL text; they only ever come from schema.py."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database and make sure its tables exist."""
+    path = str(db_path)
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            holder = text.split("Conflicting lock is held in", 1)[-1].strip() if "Conflicting" in text else ""
+            raise DatabaseBusyError(
+                f"The database {path} is in use by another program"
+                + (f" ({holder.splitlines()[0]})" if holder else "")
+                + ". Stop the running app (or use its Import page), or point --db / HALL_ANALYTICS_DB "
+                "at another file, then try again.") from None
+        raise
+    if not read_only:
+        ensure_schema(con)
+    return con
+
+
+def dataset_columns(dataset: schema.Dataset) -> list[str]:
+    return list(dataset.field_names) + list(BOOKKEEPING)
+
+
+def _column_ddl(dataset: schema.Dataset) -> str:
+    parts = [f"{quote_ident(f.name)} {schema.DUCKDB_TYPES[f.type]}" for f in dataset.fields]
+    parts += [f"{quote_ident(c)} {t}" for c, t in BOOKKEEPING_DDL.items()]
+    return ", ".join(parts)
+
+
+META_DDL = """
+CREATE SEQUENCE IF NOT EXISTS import_batch_seq START 1;
+CREATE TABLE IF NOT EXISTS import_batches (
+    batch_id BIGINT PRIMARY KEY,
+    file_name VARCHAR NOT NULL,
+    file_size BIGINT,
+    sha256 VARCHAR,
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP,
+    status VARCHAR NOT NULL,          -- committed | undone
+    undone_at TIMESTAMP,
+    source VARCHAR                    -- cli | app | sample
+);
+CREATE TABLE IF NOT EXISTS import_sheets (
+    batch_id BIGINT NOT NULL,
+    sheet VARCHAR,
+    dataset VARCHAR,
+    rows_read INTEGER, accepted INTEGER, rejected INTEGER,
+    inserted INTEGER, updated INTEGER, unchanged INTEGER,
+    skipped_totals INTEGER, skipped_blank INTEGER, skipped_notes INTEGER,
+    header_row INTEGER,
+    column_map VARCHAR,               -- JSON: source header -> field
+    ignored_columns VARCHAR,          -- JSON list
+    warnings VARCHAR,                 -- JSON list
+    mapping_profile VARCHAR
+);
+CREATE TABLE IF NOT EXISTS import_rejections (
+    batch_id BIGINT NOT NULL,
+    file_name VARCHAR, sheet VARCHAR, dataset VARCHAR,
+    row_number INTEGER, column_name VARCHAR, reason VARCHAR,
+    raw_values VARCHAR                -- JSON object: source header -> cell text
+);
+CREATE TABLE IF NOT EXISTS mapping_profiles (
+    name VARCHAR PRIMARY KEY,
+    dataset VARCHAR NOT NULL,
+    header_signature VARCHAR NOT NULL,
+    columns VARCHAR NOT NULL,         -- JSON: source header -> field
+    scale VARCHAR,
+    created_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS survey_scales (
+    code VARCHAR PRIMARY KEY, label_zh VARCHAR, label_en VARCHAR,
+    min_score DOUBLE, max_score DOUBLE, best_is_low BOOLEAN
+);
+"""
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table that is missing; idempotent."""
+    con.execute(META_DDL)
+    for dataset in schema.DATASETS.values():
+        table = quote_ident(dataset.table)
+        replaced = quote_ident("_replaced_" + dataset.table)
+        con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({_column_ddl(dataset)})")
+        con.execute(f"CREATE TABLE IF NOT EXISTS {replaced} ({_column_ddl(dataset)}, _replaced_by BIGINT)")
+    if con.execute("SELECT count(*) FROM survey_scales").fetchone()[0] != len(schema.SCALES):
+        con.execute("DELETE FROM survey_scales")
+        con.executemany(
+            "INSERT INTO survey_scales VALUES (?, ?, ?, ?, ?, ?)",
+            [(s.code, s.label_zh, s.label_en, s.minimum, s.maximum, s.best_is_low)
+             for s in schema.SCALES.values()])
+
+
+def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {name: con.execute(f"SELECT count(*) FROM {quote_ident(ds.table)}").fetchone()[0]
+            for name, ds in schema.DATASETS.items()}
+
+
+def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
+    return not any(row_counts(con).values())
+
+
+def known_halls(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """hall_code -> hall_name for every hall in the database."""
+    return dict(con.execute("SELECT hall_code, hall_name FROM halls").fetchall())
+
+
+def staff_halls(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """staff_id -> hall_code, used to place training rows whose export has no hall."""
+    return dict(con.execute("SELECT staff_id, hall_code FROM staff").fetchall())
+
+
+def new_batch(con, *, file_name: str, file_size: int, sha256: str, started_at: dt.datetime,
+              source: str) -> int:
+    batch_id = con.execute("SELECT nextval('import_batch_seq')").fetchone()[0]
+    con.execute(
+        "INSERT INTO import_batches (batch_id, file_name, file_size, sha256, started_at, status, source) "
+        "VALUES (?, ?, ?, ?, ?, 'committed', ?)",
+        [batch_id, file_name, file_size, sha256, started_at, source])
+    return batch_id
+
+
+def finish_batch(con, batch_id: int) -> None:
+    con.execute("UPDATE import_batches SET finished_at = ? WHERE batch_id = ?", [dt.datetime.now(), batch_id])
+
+
+def upsert(con, dataset: schema.Dataset, frame: pd.DataFrame, batch_id: int) -> dict[str, int]:
+    """Write `frame` (every dataset column + _key, _row_hash, _source_row) into its table.
+
+    New keys are inserted; keys whose row hash differs replace the stored row (latest
+    import wins; the old row goes to `_replaced_<dataset>`); unchanged rows are left alone.
+    Runs inside the caller's transaction. Returns {inserted, updated, unchanged}.
+    """
+    if frame.empty:
+        return {"inserted": 0, "updated": 0, "unchanged": 0}
+    table = quote_ident(dataset.table)
+    replaced = quote_ident("_replaced_" + dataset.table)
+    columns = dataset_columns(dataset)
+    column_list = ", ".join(quote_ident(c) for c in columns)
+    casts = ", ".join(
+        f"CAST({quote_ident(c)} AS {schema.DUCKDB_TYPES[dataset.field(c).type] if c in dataset.field_names else BOOKKEEPING_DDL[c]}) AS {quote_ident(c)}"
+        for c in columns if c != "_batch_id")
+    staged = frame.drop(columns=["_batch_id"], errors="ignore")
+    con.register("incoming_rows", staged)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE staging AS SELECT {casts}, CAST(? AS BIGINT) AS _batch_id "
+                    f"FROM incoming_rows", [batch_id])
+    finally:
+        con.unregister("incoming_rows")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE staging_kind AS
+        SELECT s._key,
+               CASE WHEN t._key IS NULL THEN 'new'
+                    WHEN t._row_hash = s._row_hash THEN 'same'
+                    ELSE 'changed' END AS kind
+        FROM staging s LEFT JOIN {table} t ON t._key = s._key""")
+    counts = dict(con.execute("SELECT kind, count(*) FROM staging_kind GROUP BY kind").fetchall())
+    if counts.get("changed"):
+        con.execute(f"""
+            INSERT INTO {replaced} ({column_list}, _replaced_by)
+            SELECT {', '.join('t.' + quote_ident(c) for c in columns)}, ?
+            FROM {table} t JOIN staging_kind k ON k._key = t._key AND k.kind = 'changed'""", [batch_id])
+        con.execute(f"DELETE FROM {table} WHERE _key IN (SELECT _key FROM staging_kind WHERE kind = 'changed')")
+    if counts.get("changed") or counts.get("new"):
+        con.execute(f"""
+            INSERT INTO {table} ({column_list})
+            SELECT {column_list} FROM staging
+            WHERE _key IN (SELECT _key FROM staging_kind WHERE kind <> 'same')""")
+    con.execute("DROP TABLE staging")
+    con.execute("DROP TABLE staging_kind")
+    return {"inserted": counts.get("new", 0), "updated": counts.get("changed", 0),
+            "unchanged": counts.get("same", 0)}
+
+
+def record_sheet(con, batch_id: int, sheet: dict) -> None:
+    con.execute(
+        "INSERT INTO import_sheets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [batch_id, sheet["sheet"], sheet["dataset"], sheet["rows_read"], sheet["accepted"],
+         sheet["rejected"], sheet["inserted"], sheet["updated"], sheet["unchanged"],
+         sheet["skipped_totals"], sheet["skipped_blank"], sheet["skipped_notes"], sheet["header_row"],
+         json.dumps(sheet["column_map"], ensure_ascii=False),
+         json.dumps(sheet["ignored_columns"], ensure_ascii=False),
+         json.dumps(sheet["warnings"], ensure_ascii=False), sheet.get("mapping_profile")])
+
+
+def record_rejections(con, batch_id: int, rows: list[tuple]) -> None:
+    """rows: (file_name, sheet, dataset, row_number, column, reason, raw_values_json)."""
+    if rows:
+        con.executemany("INSERT INTO import_rejections VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(batch_id, *r) for r in rows])
+
+
+def import_log(con) -> pd.DataFrame:
+    """Every batch with its per-sheet counts, newest first."""
+    return con.execute("""
+        WITH sheet_totals AS (
+            SELECT batch_id, string_agg(DISTINCT dataset, ', ') AS datasets,
+                   sum(rows_read) AS rows_read, sum(accepted) AS accepted, sum(rejected) AS rejected,
+                   sum(inserted) AS inserted, sum(updated) AS updated, sum(unchanged) AS unchanged,
+                   sum(skipped_totals) AS skipped_totals
+            FROM import_sheets GROUP BY batch_id
+        )
+        SELECT b.batch_id, b.file_name, s.datasets, s.rows_read, s.accepted, s.rejected, s.inserted,
+               s.updated, s.unchanged, s.skipped_totals, b.file_size, b.sha256, b.started_at,
+               b.finished_at, b.status, b.undone_at, b.source
+        FROM import_batches b LEFT JOIN sheet_totals s USING (batch_id)
+        ORDER BY b.batch_id DESC""").df()
+
+
+def undo_batch(con, batch_id: int) -> dict[str, dict[str, int]]:
+    """Remove the rows batch `batch_id` inserted and restore the rows it replaced.
+
+    Refused when a later, still-committed batch replaced rows of this one: undo that first.
+    One transaction. Returns {dataset: {removed, restored}}.
+    """
+    row = con.execute("SELECT status FROM import_batches WHERE batch_id = ?", [batch_id]).fetchone()
+    if row is None:
+        raise UndoRefused(f"There is no import batch {batch_id}.")
+    if row[0] != "committed":
+        raise UndoRefused(f"Batch {batch_id} was already undone.")
+    for dataset in schema.DATASETS.values():
+        later = con.execute(f"""
+            SELECT min(r._replaced_by) FROM {quote_ident('_replaced_' + dataset.table)} r
+            JOIN import_batches b ON b.batch_id = r._replaced_by AND b.status = 'committed'
+            WHERE r._batch_id = ?""", [batch_id]).fetchone()[0]
+        if later is not None:
+            raise UndoRefused(
+                f"Batch {batch_id} cannot be undone: batch {later} later updated some of its rows "
+                f"({dataset.label_en}). Undo batch {later} first.")
+    summary = {}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for dataset in schema.DATASETS.values():
+            table = quote_ident(dataset.table)
+            replaced = quote_ident("_replaced_" + dataset.table)
+            columns = ", ".join(quote_ident(c) for c in dataset_columns(dataset))
+            removed = con.execute(f"SELECT count(*) FROM {table} WHERE _batch_id = ?", [batch_id]).fetchone()[0]
+            con.execute(f"DELETE FROM {table} WHERE _batch_id = ?", [batch_id])
+            restored = con.execute(f"SELECT count(*) FROM {replaced} WHERE _replaced_by = ?", [batch_id]).fetchone()[0]
+            con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {replaced} WHERE _replaced_by = ?",
+                        [batch_id])
+            con.execute(f"DELETE FROM {replaced} WHERE _replaced_by = ?", [batch_id])
+            if removed or restored:
+                summary[dataset.name] = {"removed": removed, "restored": restored}
+        con.execute("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE batch_id = ?",
+                    [dt.datetime.now(), batch_id])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return summary
+
+
+def save_mapping_profile(con, *, name: str, dataset: str, header_signature: str,
+                         columns: dict[str, str], scale: str | None) -> None:
+    con.execute("DELETE FROM mapping_profiles WHERE name = ?", [name])
+    con.execute("INSERT INTO mapping_profiles VALUES (?, ?, ?, ?, ?, ?)",
+                [name, dataset, header_signature, json.dumps(columns, ensure_ascii=False), scale,
+                 dt.datetime.now()])
+
+
+def mapping_profiles(con) -> list[dict]:
+    rows = con.execute(
+        "SELECT name, dataset, header_signature, columns, scale FROM mapping_profiles ORDER BY created_at DESC"
+    ).fetchall()
+    return [{"name": n, "dataset": d, "header_signature": h, "columns": json.loads(c), "scale": s}
+            for n, d, h, c, s in rows]
