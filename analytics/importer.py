@@ -215,7 +215,7 @@ def find_header(rows: list[list]) -> tuple[int, list[str]] | None:
     """
     best, best_score = None, 1
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
-        candidates = [[("" if coerce.is_blank(v) else str(v).strip()) for v in rows[r]]]
+        candidates = [_row_headers(rows[r])]
         if r > 0:
             candidates.append([_combine(p, c) for p, c in zip(rows[r - 1], rows[r])])
         for headers in candidates:
@@ -223,6 +223,34 @@ def find_header(rows: list[list]) -> tuple[int, list[str]] | None:
             if score > best_score:
                 best, best_score = (r, headers), score
     return best
+
+
+def _row_headers(row: list) -> list[str]:
+    return [("" if coerce.is_blank(v) else str(v).strip()) for v in row]
+
+
+def find_header_with_mapping(rows: list[list], mapping: "Mapping | None", profiles: list[dict]):
+    """((header index, headers), mapping to apply) for a sheet.
+
+    A saved profile whose header signature matches a row wins (its columns may be named
+    nothing like the aliases); then an explicit mapping, whose header is the row naming
+    most of its source columns; then the aliases alone.
+    """
+    scan = rows[:HEADER_SCAN_ROWS]
+    if mapping is None:
+        by_signature = {p["header_signature"]: p for p in profiles}
+        for r, row in enumerate(scan):
+            saved = by_signature.get(header_signature(_row_headers(row)))
+            if saved:
+                return (r, _row_headers(row)), Mapping(saved["dataset"], saved["columns"], saved.get("scale"),
+                                                       saved["name"])
+        return find_header(rows), None
+    wanted = {schema.normalise_header(k) for k in mapping.columns}
+    hits = [sum(schema.normalise_header(v) in wanted for v in _row_headers(row)) for row in scan]
+    if hits and max(hits) > 0:
+        r = hits.index(max(hits))
+        return (r, _row_headers(scan[r])), mapping
+    return find_header(rows), mapping
 
 
 def recognise(headers: list[str]) -> tuple[str | None, dict[int, str], str | None]:
@@ -321,23 +349,14 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
     if not any(not coerce.is_blank(v) for row in rows[:HEADER_SCAN_ROWS * 4] for v in row):
         result.error = "empty sheet"
         return result
-    header = find_header(rows)
-    if header is None and mapping is None:
+    header, profile = find_header_with_mapping(rows, mapping, ctx.profiles)
+    if header is None:
         result.error = ("not recognised: no row in the first 30 looks like a header with known columns "
                         "(e.g. 营业厅编码, 工单编号, 评价时间). Give a column mapping.")
         return result
-    if header is None:
-        header = (0, [("" if coerce.is_blank(v) else str(v).strip()) for v in rows[0]])
     header_index, headers = header
     result.header_row = header_index + 1
     result.header_signature = header_signature(headers)
-
-    profile = mapping
-    if profile is None:
-        for saved in ctx.profiles:
-            if saved["header_signature"] == result.header_signature:
-                profile = Mapping(saved["dataset"], saved["columns"], saved.get("scale"), saved["name"])
-                break
     if profile is not None:
         colmap, unmatched = apply_mapping(headers, profile)
         dataset_name = profile.dataset
@@ -693,7 +712,7 @@ def _check_keys(ds, frame, rejections, source_header, row_numbers) -> None:
 # --- files --------------------------------------------------------------------------
 def import_file(con, name: str, data: bytes, *, mapping: Mapping | None = None, now: dt.datetime | None = None,
                 source: str = "cli", dry_run: bool = False, engine: str = "calamine",
-                max_rows: int | None = None, _fail_after_sheet: bool = False) -> FileResult:
+                max_rows: int | None = None) -> FileResult:
     """Read, check and (unless dry_run) store one file in one transaction.
 
     A dry run goes through the whole write and then rolls it back, so its counts of rows
@@ -735,8 +754,6 @@ def import_file(con, name: str, data: bytes, *, mapping: Mapping | None = None, 
                                       f"{' + '.join(ds.field(k).label_zh for k in ds.key)} (latest import wins)")
             storage.record_sheet(con, result.batch_id, {**sheet.as_dict(), "header_row": sheet.header_row})
             storage.record_rejections(con, result.batch_id, _rejection_rows(name, sheet))
-            if _fail_after_sheet:
-                raise RuntimeError("injected failure after writing a sheet")
         storage.finish_batch(con, result.batch_id)
         if dry_run:
             con.execute("ROLLBACK")

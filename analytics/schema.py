@@ -56,6 +56,8 @@ class Dataset:
     description: str = ""
     # Hall code (or name) referenced by each row, checked against the halls table.
     references_hall: bool = True
+    # The date that says how fresh the dataset is (latest value = data up to).
+    date_field: str | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -187,6 +189,7 @@ def _register(ds: Dataset) -> Dataset:
 
 HALLS = _register(Dataset(
     "halls", "厅店", "Halls",
+    date_field="opened_on",
     key=("hall_code",), references_hall=False,
     description="One row per branded service hall (营业厅), with where it sits in the region → city → district tree.",
     fields=(
@@ -207,6 +210,7 @@ HALLS = _register(Dataset(
 
 STAFF = _register(Dataset(
     "staff", "员工", "Staff",
+    date_field="hired_on",
     key=("staff_id",),
     description="One row per employee of a hall, current or former.",
     fields=(
@@ -223,6 +227,7 @@ STAFF = _register(Dataset(
 
 SURVEYS = _register(Dataset(
     "surveys", "满意度调查", "Satisfaction surveys",
+    date_field="answered_at",
     key=("response_id",), key_may_be_hashed=True,
     description="One row per customer answer to a satisfaction survey (评价器, 短信, 10086外呼 …).",
     fields=(
@@ -257,6 +262,7 @@ SURVEYS = _register(Dataset(
 
 COMPLAINTS = _register(Dataset(
     "complaints", "投诉工单", "Complaint tickets",
+    date_field="received_at",
     key=("ticket_id",),
     description="One row per complaint work order; a later export of the same ticket replaces it.",
     fields=(
@@ -290,6 +296,7 @@ COMPLAINTS = _register(Dataset(
 
 SALES = _register(Dataset(
     "sales", "营销记录", "Sales and marketing",
+    date_field="sold_at",
     key=("record_id",), key_may_be_hashed=True,
     description=("Marketing at any grain: one row per customer contact (outcome 成功/意向/失败) or one "
                  "aggregated daily report row. Both are stored as the measures contacts, interested, "
@@ -322,6 +329,7 @@ SALES = _register(Dataset(
 
 TRAINING = _register(Dataset(
     "training", "培训记录", "Training records",
+    date_field="trained_on",
     key=("staff_id", "course", "trained_on"),
     description="One row per employee per training session.",
     fields=(

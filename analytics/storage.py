@@ -310,3 +310,14 @@ def mapping_profiles(con) -> list[dict]:
     ).fetchall()
     return [{"name": n, "dataset": d, "header_signature": h, "columns": json.loads(c), "scale": s}
             for n, d, h, c, s in rows]
+
+
+def dataset_summary(con) -> pd.DataFrame:
+    """One row per dataset: rows stored and the earliest/latest date it covers."""
+    parts, params = [], []
+    for ds in schema.DATASETS.values():
+        date = quote_ident(ds.date_field)
+        parts.append(f"SELECT ? AS dataset, count(*) AS rows, CAST(min({date}) AS DATE) AS first_date, "
+                     f"CAST(max({date}) AS DATE) AS last_date FROM {quote_ident(ds.table)}")
+        params.append(ds.name)
+    return con.execute(" UNION ALL ".join(parts), params).df()

