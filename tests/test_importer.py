@@ -333,3 +333,48 @@ def test_mapping_files_are_checked(tmp_path):
     toml.write_text('dataset = "surveys"\nscale = "五分制"\n[columns]\n"打分" = "score"\n', encoding="utf-8")
     mapping = importer.Mapping.from_file(toml)
     assert (mapping.dataset, mapping.scale, mapping.columns) == ("surveys", "five", {"打分": "score"})
+
+
+def test_a_messy_export_is_imported_exactly(con_with_halls):
+    """Title and export-info rows, a two-level merged header, extra columns, blank rows, a
+    subtotal and a totals row, three date forms, thousands separators, yes/no words — and
+    the same ticket list as a GBK CSV gives the same table."""
+    rows = [["广州分公司投诉工单明细（2026年10月）"],
+            ["导出时间：2026-11-01 08:00:00", None, None, "导出人：系统管理员"],
+            [None],
+            ["工单编号", "受理时间", "投诉类别", "投诉子类", "营业厅编码", "客户号码", "工单状态", "处理时效", None,
+             "是否重复投诉", "补偿金额(元)", "坐席"],
+            [None, None, None, None, None, None, None, "首次响应时间", "办结时间", None, None, None],
+            ["GD0001", "2026-10-01 09:00:00", "积分兑换", "兑换失败", "020001", "138****0001", "已办结",
+             "2026/10/1 9:30", "2026/10/2 9:00", "否", "1,000", "甲"],
+            [None] * 12,
+            ["GD0002", "2026年10月2日", "计费争议", "收费误差", "020002", "139****0002", "处理中",
+             "2026.10.2", None, "是", None, "乙"],
+            ["小计", None, None, None, None, None, None, None, None, None, "1,000", None],
+            ["GD0003", "2026-10-03T10:00:00", "服务态度", None, "0754001", "137****0003", "已关闭",
+             None, "2026-10-05T10:00:00", "N", "0", "丙"],
+            ["合计", "3", None, None, None, None, None, None, None, None, "1,000", None]]
+    merges = [(0, 0, 0, 11)] + [(3, c, 4, c) for c in (0, 1, 2, 3, 4, 5, 6, 9, 10, 11)] + [(3, 7, 3, 8)]
+    sheet = only_sheet(run(con_with_halls, "messy.xlsx", xlsx(("工单明细", rows, merges))))
+    assert (sheet.header_row, sheet.rows_read, sheet.accepted, sheet.rejected) == (5, 3, 3, 0)
+    assert (sheet.skipped_blank, sheet.skipped_totals) == (1, 2)
+    assert sheet.ignored_columns == ["坐席"]
+    expected = [
+        ("GD0001", dt.datetime(2026, 10, 1, 9), "兑换失败", "020001", "138****0001", dt.datetime(2026, 10, 1, 9, 30),
+         dt.datetime(2026, 10, 2, 9), "resolved", False, 1000.0),
+        ("GD0002", dt.datetime(2026, 10, 2), "收费误差", "020002", "139****0002", dt.datetime(2026, 10, 2),
+         None, "open", True, None),
+        ("GD0003", dt.datetime(2026, 10, 3, 10), None, "0754001", "137****0003", None,
+         dt.datetime(2026, 10, 5, 10), "closed", False, 0.0),
+    ]
+    query = ("SELECT ticket_id, received_at, sub_category, hall_code, customer, first_response_at, resolved_at, "
+             "status, is_repeat, compensation_amount FROM complaints ORDER BY ticket_id")
+    assert con_with_halls.execute(query).fetchall() == expected
+
+    # The same list flattened to one header row and saved by Excel as a GBK CSV.
+    flat = [rows[3][:7] + ["首次响应时间", "办结时间"] + rows[3][9:]] + [r for r in rows[5:]]
+    other = storage.connect(":memory:")
+    load_halls(other)
+    csv_sheet = only_sheet(run(other, "messy.csv", csv_bytes(flat, "gbk")))
+    assert (csv_sheet.accepted, csv_sheet.skipped_totals, csv_sheet.skipped_blank) == (3, 2, 1)
+    assert other.execute(query).fetchall() == expected
