@@ -25,15 +25,22 @@ FALSE_WORDS = {"否", "n", "no", "false", "f", "0", "×", "✗", "x", "未通过
 
 
 def is_blank(value) -> bool:
-    if value is None:
+    # Called for every cell of every file: exact type checks first, they are the cheap ones.
+    if value is None or value == "":
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
+    kind = type(value)
+    if kind is str:
+        return not value.strip()
+    if kind is float:
+        return math.isnan(value)
+    return False
 
 
 def clean_text(value) -> str | None:
     """Cell text as a user wrote it: trimmed, NFKC-folded, None when blank."""
+    if type(value) is str:
+        text = value.strip() if value.isascii() else unicodedata.normalize("NFKC", value).strip()
+        return text or None
     if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():

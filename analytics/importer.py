@@ -33,6 +33,8 @@ from . import coerce, readers, schema, storage
 HEADER_SCAN_ROWS = 30
 TOTALS_RE = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|汇\s*总|total|sub\s*-?\s*total|grand\s+total)\s*[:：]?\s*$",
                        re.IGNORECASE)
+# The first letters of every totals word: a cheap test before the regular expression.
+_TOTALS_FIRST = set("合总小汇tTsSgG")
 NOTE_RE = re.compile(r"^\s*(注|备注|说明|制表|导出|数据来源|打印|审核|填报)")
 
 
@@ -301,11 +303,12 @@ def apply_mapping(headers: list[str], mapping: Mapping) -> tuple[dict[int, str],
 def classify_rows(rows: list[list]) -> tuple[list[int], int, int, int]:
     """(data row positions, blank count, totals count, note count)."""
     data, blank, totals, notes = [], 0, 0, 0
+    is_blank = coerce.is_blank
     for i, row in enumerate(rows):
-        filled = [v for v in row if not coerce.is_blank(v)]
+        filled = [v for v in row if not is_blank(v)]
         if not filled:
             blank += 1
-        elif any(isinstance(v, str) and TOTALS_RE.match(v) for v in filled):
+        elif any(type(v) is str and v.lstrip()[:1] in _TOTALS_FIRST and TOTALS_RE.match(v) for v in filled):
             totals += 1
         elif len(filled) == 1 and isinstance(filled[0], str) and (NOTE_RE.match(filled[0]) or "：" in filled[0]):
             notes += 1
@@ -743,7 +746,7 @@ def import_file(con, name: str, data: bytes, *, mapping: Mapping | None = None, 
         return result
     con.execute("BEGIN TRANSACTION")
     try:
-        result.batch_id = storage.new_batch(con, file_name=name, file_size=len(data), sha256=result.sha256,
+        result.batch_id = storage.new_batch(con, file_name=Path(name).name, file_size=len(data), sha256=result.sha256,
                                             started_at=started, source=source)
         for sheet in usable:
             ds = schema.DATASETS[sheet.dataset]
@@ -775,7 +778,7 @@ def _rejection_rows(name: str, sheet: SheetResult) -> list[tuple]:
             record.pop("reason", None)
             raw_by_row[row_number] = json.dumps({k: v for k, v in record.items() if v is not None},
                                                 ensure_ascii=False, default=str)
-    return [(name, sheet.sheet, sheet.dataset, e.row, e.column, e.reason, raw_by_row.get(e.row))
+    return [(Path(name).name, sheet.sheet, sheet.dataset, e.row, e.column, e.reason, raw_by_row.get(e.row))
             for e in sheet.errors]
 
 

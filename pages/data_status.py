@@ -16,13 +16,21 @@ if summary["rows"].sum() == 0:
     st.info(ui.t("empty_database"))
 
 lang = ui.language()
-summary["dataset"] = summary["dataset"].map(
-    lambda name: getattr(schema.DATASETS[name], "label_zh" if lang == "zh" else "label_en"))
+
+
+def dataset_labels(names: str) -> str:
+    return ", ".join(getattr(schema.DATASETS[n], "label_zh" if lang == "zh" else "label_en")
+                     for n in (names or "").split(", ") if n in schema.DATASETS)
+
+
+summary["dataset"] = summary["dataset"].map(dataset_labels)
 st.markdown(f"#### {ui.t('datasets')}")
 st.dataframe(
     summary.rename(columns={"dataset": ui.t("col_dataset"), "rows": ui.t("col_rows"),
                             "first_date": ui.t("col_first_date"), "last_date": ui.t("col_last_date")}),
-    hide_index=True, width="stretch")
+    hide_index=True, width="stretch",
+    column_config={ui.t("col_first_date"): st.column_config.DateColumn(format="YYYY-MM-DD"),
+                   ui.t("col_last_date"): st.column_config.DateColumn(format="YYYY-MM-DD")})
 
 st.markdown(f"#### {ui.t('import_log')}")
 log = storage.import_log(con)
@@ -30,6 +38,7 @@ if log.empty:
     st.caption(ui.t("no_imports"))
 else:
     log["status"] = log["status"].map(lambda s: ui.t(f"status_{s}"))
+    log["datasets"] = log["datasets"].map(dataset_labels)
     shown = log[["batch_id", "file_name", "datasets", "rows_read", "accepted", "rejected", "inserted", "updated",
                  "skipped_totals", "started_at", "status"]]
     st.dataframe(shown.rename(columns={
