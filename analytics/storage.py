@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -51,10 +52,10 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():
-            holder = text.split("Conflicting lock is held in", 1)[-1].strip() if "Conflicting" in text else ""
+            pid = re.search(r"PID (\d+)", text)
             raise DatabaseBusyError(
                 f"The database {path} is in use by another program"
-                + (f" ({holder.splitlines()[0]})" if holder else "")
+                + (f" (process {pid.group(1)})" if pid else "")
                 + ". Stop the running app (or use its Import page), or point --db / HALL_ANALYTICS_DB "
                 "at another file, then try again.") from None
         raise
