@@ -390,9 +390,5 @@ def scale_from_text(text: object) -> str | None:
     """The scale code named by a cell, a header unit or a mapping file, if any."""
     if text is None:
         return None
-    key = normalise_header(unicodedata.normalize("NFKC", str(text)).replace("分制", "分制"))
-    raw = unicodedata.normalize("NFKC", str(text)).strip().lower()
-    for candidate in (raw, key, raw.replace(" ", ""), raw.replace("–", "-")):
-        if candidate in SCALE_WORDS:
-            return SCALE_WORDS[candidate]
-    return None
+    raw = unicodedata.normalize("NFKC", str(text)).strip().lower().replace(" ", "").replace("–", "-")
+    return SCALE_WORDS.get(raw)
