@@ -1,0 +1,66 @@
+"""The filters every metric takes: a period and a set of halls (region → city → hall).
+
+Values always travel as named parameters ($start, $end_excl, $regions…); the SQL text
+that uses them is fixed here, so a filter choice never becomes SQL text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+# Every metric reads the halls through this CTE, so one definition decides which halls a
+# filter (and, later, a user's scope) lets through.
+SCOPED_HALLS_CTE = """
+scoped_halls AS (
+    SELECT h.hall_code, h.hall_name, h.region, h.city, h.district, h.hall_type
+    FROM halls h
+    WHERE (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], h.region))
+      AND (len($cities::VARCHAR[]) = 0 OR list_contains($cities::VARCHAR[], h.city))
+      AND (len($halls::VARCHAR[]) = 0 OR list_contains($halls::VARCHAR[], h.hall_code))
+)"""
+
+# For tables that carry a channel: empty list = every channel.
+CHANNEL_CONDITION = "(len($channels::VARCHAR[]) = 0 OR list_contains($channels::VARCHAR[], {column}))"
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: dt.date
+    end: dt.date  # inclusive
+    regions: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    halls: tuple[str, ...] = ()
+    channels: tuple[str, ...] = field(default=())
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> "Filters":
+        """The period of equal length just before this one, same halls and channels."""
+        return replace(self, start=self.start - dt.timedelta(days=self.days),
+                       end=self.start - dt.timedelta(days=1))
+
+    def with_period(self, start: dt.date, end: dt.date) -> "Filters":
+        return replace(self, start=start, end=end)
+
+    def with_halls(self, halls: tuple[str, ...]) -> "Filters":
+        return replace(self, halls=tuple(halls))
+
+    @property
+    def start_ts(self) -> dt.datetime:
+        return dt.datetime.combine(self.start, dt.time())
+
+    @property
+    def end_excl_ts(self) -> dt.datetime:
+        """Midnight after the last day: periods are [start, end_excl)."""
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time())
+
+    def params(self, **extra) -> dict:
+        return {"start": self.start_ts, "end_excl": self.end_excl_ts, "regions": list(self.regions),
+                "cities": list(self.cities), "halls": list(self.halls), "channels": list(self.channels),
+                **extra}
