@@ -1,6 +1,8 @@
 """Pieces shared by the metric modules: grouping levels, roll-up, period buckets."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..filters import SCOPED_HALLS_CTE, Filters
@@ -13,6 +15,19 @@ BY_COLUMNS = {
     "region": ("region",),
 }
 GRAINS = ("day", "week", "month")
+
+
+_PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def query(con, sql: str, params: dict) -> pd.DataFrame:
+    """Run `sql` with the named parameters it uses.
+
+    Filters always offer every parameter ($channels included) and DuckDB refuses one a
+    query does not use, so the ones a query's text does not name are left out here.
+    """
+    used = set(_PARAM_RE.findall(sql))
+    return con.execute(sql, {k: v for k, v in params.items() if k in used}).df()
 
 
 def check_choice(value: str, allowed, what: str) -> str:
@@ -42,7 +57,7 @@ def rollup(con, filters: Filters, *, by: str, ctes: str, per_hall_sql: str, sums
         FROM scoped_halls h LEFT JOIN per_hall a ON a.hall_code = h.hall_code
         GROUP BY {select}
         ORDER BY {select}"""
-    return con.execute(sql, filters.params(**(extra_params or {}))).df()
+    return query(con, sql, filters.params(**(extra_params or {})))
 
 
 def safe_ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:

@@ -26,7 +26,7 @@ import pandas as pd
 from .. import stats
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
 from ..storage import quote_ident
-from .common import BY_COLUMNS, GRAINS, check_choice, safe_ratio
+from .common import BY_COLUMNS, GRAINS, check_choice, query, safe_ratio
 
 PROMISE_HOURS = 48
 REPEAT_DAYS = 30
@@ -105,12 +105,12 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
 
 def complaint_summary(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
     """One row: every measure above for the filters, plus the censored (Kaplan–Meier) median."""
-    frame = con.execute(f"""
+    frame = query(con, f"""
         WITH {TICKETS_CTE}, {VOLUME}
         SELECT {MEASURES},
                (SELECT coalesce(sum(responses), 0) FROM answers_per_hall) AS responses,
                (SELECT coalesce(sum(contacts), 0) FROM contacts_per_hall) AS contacts
-        FROM tickets t""", _params(filters, now)).df()
+        FROM tickets t""", _params(filters, now))
     frame = _finish(frame)
     frame["km_median_hours"] = stats.km_quantile(resolution_curve(con, filters, now=now), 0.5)
     return frame
@@ -121,7 +121,7 @@ def complaints_by(con, filters: Filters, *, by: str = "hall", now: dt.datetime |
     channel; halls ranked best first by the lower bound of the 48-hour promise share."""
     if by in BY_COLUMNS:
         columns = ", ".join(f"h.{quote_ident(c)}" for c in BY_COLUMNS[by])
-        frame = con.execute(f"""
+        frame = query(con, f"""
             WITH {TICKETS_CTE}, {VOLUME},
             volume AS (
                 SELECT h.hall_code, coalesce(a.responses, 0) AS responses, coalesce(s.contacts, 0) AS contacts
@@ -136,44 +136,44 @@ def complaints_by(con, filters: Filters, *, by: str = "hall", now: dt.datetime |
             FROM scoped_halls h
             LEFT JOIN tickets t ON t.hall_code = h.hall_code
             JOIN volume_by vb ON {' AND '.join(f'vb.{quote_ident(c)} = h.{quote_ident(c)}' for c in BY_COLUMNS[by])}
-            GROUP BY {columns} ORDER BY {columns}""", _params(filters, now)).df()
+            GROUP BY {columns} ORDER BY {columns}""", _params(filters, now))
         return stats.rank_fairly(_finish(frame), "promise_48h", n_column="promise_due")
     check_choice(by, ("category", "sub_category", "channel"), "by")
     column = quote_ident(by)
-    frame = con.execute(f"""
+    frame = query(con, f"""
         WITH {TICKETS_CTE}
         SELECT coalesce(t.{column}, '—') AS {column}, {MEASURES}
-        FROM tickets t GROUP BY 1 ORDER BY tickets DESC""", _params(filters, now)).df()
+        FROM tickets t GROUP BY 1 ORDER BY tickets DESC""", _params(filters, now))
     return _finish(frame)
 
 
 def category_breakdown(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
     """Tickets per category and sub-category (for a sunburst), with the 48-hour share."""
-    frame = con.execute(f"""
+    frame = query(con, f"""
         WITH {TICKETS_CTE}
         SELECT coalesce(t.category, '—') AS category, coalesce(t.sub_category, '—') AS sub_category, {MEASURES}
-        FROM tickets t GROUP BY 1, 2 ORDER BY tickets DESC""", _params(filters, now)).df()
+        FROM tickets t GROUP BY 1, 2 ORDER BY tickets DESC""", _params(filters, now))
     return _finish(frame)
 
 
 def complaint_trend(con, filters: Filters, *, grain: str = "week", now: dt.datetime | None = None) -> pd.DataFrame:
     """Per week or month received: tickets, 48-hour share, median resolution, open backlog."""
     check_choice(grain, GRAINS, "grain")
-    frame = con.execute(f"""
+    frame = query(con, f"""
         WITH {TICKETS_CTE}
         SELECT CAST(date_trunc($grain, t.received_at) AS DATE) AS period, {MEASURES}
-        FROM tickets t GROUP BY 1 ORDER BY 1""", _params(filters, now, grain=grain)).df()
+        FROM tickets t GROUP BY 1 ORDER BY 1""", _params(filters, now, grain=grain))
     return _finish(frame)
 
 
 def category_trend(con, filters: Filters, *, grain: str = "month", now: dt.datetime | None = None) -> pd.DataFrame:
     """Tickets per period and category: where a spike (积分兑换 in one month) shows."""
     check_choice(grain, GRAINS, "grain")
-    return con.execute(f"""
+    return query(con, f"""
         WITH {TICKETS_CTE}
         SELECT CAST(date_trunc($grain, t.received_at) AS DATE) AS period, coalesce(t.category, '—') AS category,
                count(*) AS tickets
-        FROM tickets t GROUP BY 1, 2 ORDER BY 1, 2""", _params(filters, now, grain=grain)).df()
+        FROM tickets t GROUP BY 1, 2 ORDER BY 1, 2""", _params(filters, now, grain=grain))
 
 
 # Resolution-time bands for the histogram: resolved tickets by how long they took, open
@@ -188,7 +188,7 @@ def resolution_histogram(con, filters: Filters, *, now: dt.datetime | None = Non
         return "CASE " + " ".join(
             f"WHEN {column} >= {low}" + (f" AND {column} < {high}" if high is not None else "") + f" THEN {i}"
             for i, (low, high, _) in enumerate(BANDS)) + " END"
-    frame = con.execute(f"""
+    frame = query(con, f"""
         WITH {TICKETS_CTE},
         banded AS (
             SELECT {case('resolution_hours')} AS resolved_band, {case('open_hours')} AS open_band FROM tickets
@@ -196,7 +196,7 @@ def resolution_histogram(con, filters: Filters, *, now: dt.datetime | None = Non
         SELECT b.i AS band_index,
                (SELECT count(*) FROM banded WHERE resolved_band = b.i) AS resolved,
                (SELECT count(*) FROM banded WHERE open_band = b.i) AS still_open
-        FROM range({len(BANDS)}) b(i) ORDER BY 1""", _params(filters, now)).df()
+        FROM range({len(BANDS)}) b(i) ORDER BY 1""", _params(filters, now))
     frame["band"] = frame["band_index"].map(lambda i: BANDS[int(i)][2])
     frame["over_promise"] = frame["band_index"].map(lambda i: BANDS[int(i)][0] >= PROMISE_HOURS)
     return frame
@@ -205,13 +205,13 @@ def resolution_histogram(con, filters: Filters, *, now: dt.datetime | None = Non
 def resolution_curve(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
     """Kaplan–Meier: share of tickets still unresolved t hours after receipt, open tickets
     censored at their age. Aggregated per whole hour in SQL; the product runs on that."""
-    events = con.execute(f"""
+    events = query(con, f"""
         WITH {TICKETS_CTE}
         SELECT ceil(coalesce(resolution_hours, open_hours)) AS hours,
                count(*) FILTER (WHERE resolution_hours IS NOT NULL) AS resolved,
                count(*) FILTER (WHERE resolution_hours IS NULL) AS censored
         FROM tickets WHERE coalesce(resolution_hours, open_hours) IS NOT NULL
-        GROUP BY 1 ORDER BY 1""", _params(filters, now)).df()
+        GROUP BY 1 ORDER BY 1""", _params(filters, now))
     if events.empty:
         return pd.DataFrame(columns=["hours", "at_risk", "resolved", "censored", "share_open"])
     return stats.kaplan_meier(events)
@@ -219,19 +219,19 @@ def resolution_curve(con, filters: Filters, *, now: dt.datetime | None = None) -
 
 def backlog(con, filters: Filters, *, now: dt.datetime | None = None, limit: int = 1000) -> pd.DataFrame:
     """Open tickets as of the end of the period, oldest first, with their age in hours."""
-    return con.execute(f"""
+    return query(con, f"""
         WITH {TICKETS_CTE}
         SELECT ticket_id, received_at, region, city, hall_code, hall_label AS hall_name, channel, category,
                sub_category, status, open_hours AS age_hours, open_hours > {PROMISE_HOURS} AS over_promise, customer
         FROM tickets WHERE open_hours IS NOT NULL
-        ORDER BY open_hours DESC LIMIT $limit""", _params(filters, now, limit=limit)).df()
+        ORDER BY open_hours DESC LIMIT $limit""", _params(filters, now, limit=limit))
 
 
 def complaint_detail(con, filters: Filters, *, now: dt.datetime | None = None, limit: int = 1000) -> pd.DataFrame:
     """The tickets behind the figures, newest first."""
-    return con.execute(f"""
+    return query(con, f"""
         WITH {TICKETS_CTE}
         SELECT ticket_id, received_at, region, city, hall_code, hall_label AS hall_name, channel, category,
                sub_category, status, first_response_hours, resolution_hours, open_hours AS age_hours, repeat_30d,
                resolution_satisfaction, compensation_amount, description
-        FROM tickets ORDER BY received_at DESC LIMIT $limit""", _params(filters, now, limit=limit)).df()
+        FROM tickets ORDER BY received_at DESC LIMIT $limit""", _params(filters, now, limit=limit))

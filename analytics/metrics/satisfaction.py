@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import stats
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
-from .common import GRAINS, check_choice, rollup, safe_ratio
+from .common import GRAINS, check_choice, query, rollup, safe_ratio
 
 # Answers inside the filters; every satisfaction query starts here.
 ANSWERS = """
@@ -54,7 +54,7 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
 
 def satisfaction_summary(con, filters: Filters) -> pd.DataFrame:
     """One row: responses, mean_score, csat (+ interval), nps, wait_minutes for the filters."""
-    frame = con.execute(f"WITH {ANSWERS_CTE} SELECT {COUNTS} FROM answers", filters.params()).df()
+    frame = query(con, f"WITH {ANSWERS_CTE} SELECT {COUNTS} FROM answers", filters.params())
     return _finish(frame.fillna({c: 0 for c in SUMS}))
 
 
@@ -67,17 +67,17 @@ def satisfaction_by(con, filters: Filters, *, by: str = "hall") -> pd.DataFrame:
 
 
 def satisfaction_by_channel(con, filters: Filters) -> pd.DataFrame:
-    frame = con.execute(f"WITH {ANSWERS_CTE} SELECT coalesce(channel, '—') AS channel, {COUNTS} "
-                        "FROM answers GROUP BY 1 ORDER BY responses DESC", filters.params()).df()
+    frame = query(con, f"WITH {ANSWERS_CTE} SELECT coalesce(channel, '—') AS channel, {COUNTS} "
+                        "FROM answers GROUP BY 1 ORDER BY responses DESC", filters.params())
     return _finish(frame)
 
 
 def satisfaction_trend(con, filters: Filters, *, grain: str = "week") -> pd.DataFrame:
     """One row per week (Monday) or month with answers: responses, mean_score, csat, nps."""
     check_choice(grain, GRAINS, "grain")
-    frame = con.execute(
+    frame = query(con, 
         f"WITH {ANSWERS_CTE} SELECT CAST(date_trunc($grain, answered_at) AS DATE) AS period, {COUNTS} "
-        "FROM answers GROUP BY 1 ORDER BY 1", filters.params(grain=grain)).df()
+        "FROM answers GROUP BY 1 ORDER BY 1", filters.params(grain=grain))
     return _finish(frame)
 
 
@@ -90,16 +90,16 @@ def satisfaction_dimensions(con, filters: Filters) -> pd.DataFrame:
                    avg(CASE WHEN sc.best_is_low THEN sc.max_score - a.{name} ELSE a.{name} - sc.min_score END
                        / (sc.max_score - sc.min_score) * 100) AS mean_score
             FROM answers a JOIN survey_scales sc ON sc.code = a.scale""")
-    frame = con.execute(f"WITH {ANSWERS_CTE} " + " UNION ALL ".join(parts), filters.params()).df()
+    frame = query(con, f"WITH {ANSWERS_CTE} " + " UNION ALL ".join(parts), filters.params())
     order = {name: i for i, name in enumerate(DIMENSIONS)}
     return frame.sort_values("dimension", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
 def score_distribution(con, filters: Filters) -> pd.DataFrame:
     """Answers per scale and raw score, with the share of that scale's answers."""
-    frame = con.execute(
+    frame = query(con, 
         f"WITH {ANSWERS_CTE} SELECT scale, score, count(*) AS answers FROM answers GROUP BY 1, 2 ORDER BY 1, 2",
-        filters.params()).df()
+        filters.params())
     frame["share"] = frame["answers"] / frame.groupby("scale")["answers"].transform("sum")
     return frame
 
@@ -109,17 +109,17 @@ def wait_vs_satisfaction(con, filters: Filters) -> pd.DataFrame:
     cases = " ".join(
         f"WHEN wait_minutes >= {low}" + (f" AND wait_minutes < {high}" if high is not None else "")
         + f" THEN {i}" for i, (low, high, _) in enumerate(WAIT_BANDS))
-    frame = con.execute(
+    frame = query(con, 
         f"WITH {ANSWERS_CTE} SELECT CASE {cases} END AS band, {COUNTS} FROM answers "
-        "WHERE wait_minutes IS NOT NULL GROUP BY 1 ORDER BY 1", filters.params()).df()
+        "WHERE wait_minutes IS NOT NULL GROUP BY 1 ORDER BY 1", filters.params())
     frame["wait_band"] = frame["band"].map(lambda i: WAIT_BANDS[int(i)][2])
     return _finish(frame)
 
 
 def survey_detail(con, filters: Filters, *, limit: int = 1000) -> pd.DataFrame:
     """The answers behind the figures, newest first (at most `limit`)."""
-    return con.execute(f"""
+    return query(con, f"""
         WITH {ANSWERS_CTE}
         SELECT answered_at, region, city, hall_code, hall_label AS hall_name, channel, staff_id, scale, score,
                score_100, top_box, recommend_score, wait_minutes, business_type, comment
-        FROM answers ORDER BY answered_at DESC LIMIT $limit""", filters.params(limit=limit)).df()
+        FROM answers ORDER BY answered_at DESC LIMIT $limit""", filters.params(limit=limit))

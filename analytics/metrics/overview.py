@@ -1,0 +1,127 @@
+"""The overview: headline KPIs against the previous period, one row per hall with the four
+areas side by side, and which halls need attention (targets missed)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..filters import Filters
+from ..stats import LOW_SAMPLE
+from . import complaints, marketing, satisfaction, training
+
+
+@dataclass(frozen=True)
+class Kpi:
+    key: str            # column in the area's summary / by-hall frame
+    area: str           # satisfaction | complaints | marketing | training
+    kind: str           # int | percent | score | money | rate
+    higher_is_better: bool
+    target: str | None  # name in config/targets.toml
+    n_column: str | None  # the sample size behind a rate (None: a count, always judged)
+
+
+KPIS = (
+    Kpi("responses", "satisfaction", "int", True, None, None),
+    Kpi("mean_score", "satisfaction", "score", True, "mean_score", "responses"),
+    Kpi("csat", "satisfaction", "percent", True, "csat", "responses"),
+    Kpi("nps", "satisfaction", "score", True, "nps", "nps_responses"),
+    Kpi("tickets", "complaints", "int", False, None, None),
+    Kpi("per_1000_contacts", "complaints", "rate", False, "complaints_per_1000", "contacts"),
+    Kpi("promise_48h", "complaints", "percent", True, "promise_48h", "promise_due"),
+    Kpi("backlog_over_48h", "complaints", "int", False, "backlog_over_48h", None),
+    Kpi("conversion", "marketing", "percent", True, "conversion", "contacts"),
+    Kpi("revenue", "marketing", "money", True, None, None),
+    Kpi("coverage", "training", "percent", True, "coverage", "active_staff"),
+    Kpi("onboarding_rate", "training", "percent", True, "onboarding_rate", "new_hires"),
+)
+KPI_BY_KEY = {k.key: k for k in KPIS}
+# The KPIs a hall is judged on in the hall table and the trouble map.
+HALL_KPIS = ("csat", "nps", "promise_48h", "backlog_over_48h", "per_1000_contacts", "conversion", "coverage")
+
+
+# Staff are expected to train at least once a year, so a month's coverage says little:
+# the overview judges training over the 12 months that end with the period.
+TRAINING_WINDOW_DAYS = 365
+
+
+def training_window(filters: Filters) -> Filters:
+    """The 12 months ending on the period's last day (or the period, if it is longer)."""
+    start = min(filters.start, filters.end - dt.timedelta(days=TRAINING_WINDOW_DAYS - 1))
+    return filters.with_period(start, filters.end)
+
+
+def _summaries(con, filters: Filters, now: dt.datetime | None) -> pd.Series:
+    parts = [satisfaction.satisfaction_summary(con, filters), complaints.complaint_summary(con, filters, now=now),
+             marketing.marketing_summary(con, filters), training.training_summary(con, training_window(filters))]
+    merged = {}
+    for part in parts:
+        for column, value in part.iloc[0].items():
+            merged.setdefault(column, value)
+    return pd.Series(merged)
+
+
+def headline(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
+    """One row per headline KPI: value this period, previous period of equal length, change."""
+    current = _summaries(con, filters, now)
+    previous = _summaries(con, filters.previous(), now)
+    rows = []
+    for kpi in KPIS:
+        value, before = current.get(kpi.key), previous.get(kpi.key)
+        n = current.get(kpi.n_column) if kpi.n_column else None
+        rows.append({"kpi": kpi.key, "area": kpi.area, "kind": kpi.kind, "value": value, "previous": before,
+                     "change": (value - before) if _number(value) and _number(before) else np.nan,
+                     "n": n, "higher_is_better": kpi.higher_is_better, "target": kpi.target})
+    return pd.DataFrame(rows)
+
+
+def _number(value) -> bool:
+    return value is not None and not (isinstance(value, float) and np.isnan(value))
+
+
+def hall_table(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
+    """One row per scoped hall: satisfaction, complaints, marketing and training side by side."""
+    keys = ["region", "city", "hall_code", "hall_name"]
+    sat = satisfaction.satisfaction_by(con, filters, by="hall")[
+        keys + ["responses", "mean_score", "csat", "csat_low", "csat_high", "nps", "nps_responses"]]
+    comp = complaints.complaints_by(con, filters, by="hall", now=now)[
+        ["hall_code", "tickets", "per_1000_contacts", "promise_48h", "promise_48h_low", "promise_48h_high",
+         "promise_due", "open_backlog", "backlog_over_48h", "resolution_median_hours"]]
+    sales = marketing.conversion_by(con, filters, by="hall")[
+        ["hall_code", "contacts", "converted", "conversion", "conversion_low", "conversion_high", "revenue"]]
+    train = training.training_by(con, training_window(filters), by="hall")[
+        ["hall_code", "active_staff", "coverage", "coverage_low", "coverage_high", "onboarding_rate", "new_hires"]]
+    table = sat.merge(comp, on="hall_code").merge(sales, on="hall_code").merge(train, on="hall_code")
+    return table.sort_values(keys).reset_index(drop=True)
+
+
+def judge(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
+    """Long format hall × KPI: value, n, status (good / warn / bad, or None when there is no
+    value or too small a sample to judge). Pure: works on `hall_table`'s output."""
+    rows = []
+    for record in table.to_dict("records"):
+        for key in HALL_KPIS:
+            kpi = KPI_BY_KEY[key]
+            value = record.get(key)
+            n = record.get(kpi.n_column) if kpi.n_column else None
+            enough = n is None or (n or 0) >= LOW_SAMPLE
+            target = targets.get(kpi.target) if kpi.target else None
+            status = target.status(value) if (target is not None and enough and _number(value)) else None
+            rows.append({"hall_code": record["hall_code"], "hall_name": record["hall_name"],
+                         "region": record["region"], "city": record["city"], "kpi": key, "area": kpi.area,
+                         "value": value, "n": n, "status": status})
+    return pd.DataFrame(rows)
+
+
+def halls_needing_attention(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
+    """One row per hall: targets missed (bad), near misses (warn), and which KPIs, worst first."""
+    judged = judge(table, targets)
+    summary = judged.groupby(["region", "city", "hall_code", "hall_name"], as_index=False).agg(
+        missed=("status", lambda s: int((s == "bad").sum())),
+        near=("status", lambda s: int((s == "warn").sum())),
+        judged=("status", lambda s: int(s.notna().sum())))
+    missed_kpis = judged[judged.status == "bad"].groupby("hall_code")["kpi"].agg(list)
+    summary["missed_kpis"] = summary["hall_code"].map(missed_kpis).apply(lambda v: v if isinstance(v, list) else [])
+    return summary.sort_values(["missed", "near", "hall_code"], ascending=[False, False, True]).reset_index(drop=True)

@@ -1,0 +1,79 @@
+"""Contract: the overview compares each headline KPI with the previous period of equal
+length, lines the four areas up per hall (every hall, with or without data), and counts a
+missed target only where there is a value and enough observations to judge it."""
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics.filters import Filters
+from analytics.metrics import overview
+from analytics.targets import Target
+from metric_data import NOW, PERIOD, at, fresh_db, insert
+
+TARGETS = {
+    "csat": Target("csat", "min", 0.9, 0.05, "满意度", "CSAT"),
+    "promise_48h": Target("promise_48h", "min", 0.95, 0.05, "48小时办结率", "48 h"),
+    "backlog_over_48h": Target("backlog_over_48h", "max", 0, 2, "超48小时", "Open > 48 h"),
+    "conversion": Target("conversion", "min", 0.15, 0.03, "成功率", "Conversion"),
+}
+
+
+def answers(hall, month, top, total):
+    return [{"hall_code": hall, "answered_at": dt.datetime(2026, month, 1 + i % 28, 9), "scale": "five",
+             "score": 5 if i < top else 3, "score_100": 100 if i < top else 50, "top_box": i < top}
+            for i in range(total)]
+
+
+@pytest.fixture(scope="module")
+def con():
+    con = fresh_db()
+    # October: H1 36 of 40 top box (0.9), H2 5 of 10 (low sample); September: H1 30 of 40.
+    insert(con, "surveys", answers("H1", 10, 36, 40) + answers("H2", 10, 5, 10) + answers("H1", 9, 30, 40))
+    # H1: one ticket open since Oct 2 (over 48 h at the end of October).
+    insert(con, "complaints", [{"ticket_id": "T1", "hall_code": "H1", "received_at": at(2), "status": "open",
+                                "category": "计费争议"}])
+    insert(con, "sales", [{"hall_code": "H2", "sold_at": at(5), "product_category": "宽带", "contacts": 100,
+                           "interested": 20, "converted": 10, "revenue": 1000.0, "grain": "daily"}])
+    return con
+
+
+def test_headline_against_the_previous_period_of_equal_length(con):
+    # October has 31 days: the previous period is Aug 31 – Sep 30.
+    frame = overview.headline(con, Filters(*PERIOD), now=NOW).set_index("kpi")
+    assert frame.loc["responses", "value"] == 50 and frame.loc["responses", "previous"] == 40
+    assert frame.loc["csat", "value"] == pytest.approx(41 / 50)
+    assert frame.loc["csat", "previous"] == pytest.approx(30 / 40)
+    assert frame.loc["csat", "change"] == pytest.approx(41 / 50 - 30 / 40)
+    assert frame.loc["backlog_over_48h", "value"] == 1
+    assert frame.loc["conversion", "value"] == pytest.approx(0.1)
+    assert np.isnan(frame.loc["promise_48h", "previous"])           # no tickets in September
+
+
+def test_hall_table_has_every_hall_and_every_area(con):
+    table = overview.hall_table(con, Filters(*PERIOD), now=NOW).set_index("hall_code")
+    assert list(table.index) == ["H1", "H2", "H3"]
+    assert table.loc["H1", "csat"] == pytest.approx(0.9) and table.loc["H1", "backlog_over_48h"] == 1
+    assert table.loc["H2", "conversion"] == pytest.approx(0.1) and table.loc["H2", "responses"] == 10
+    assert table.loc["H3", "responses"] == 0 and np.isnan(table.loc["H3", "csat"])
+
+
+def test_attention_counts_only_judgeable_misses(con):
+    table = overview.hall_table(con, Filters(*PERIOD), now=NOW)
+    judged = overview.judge(table, TARGETS).set_index(["hall_code", "kpi"])
+    assert judged.loc[("H1", "csat"), "status"] == "good"          # 0.9 meets ≥ 0.9, n = 40
+    assert pd.isna(judged.loc[("H2", "csat"), "status"])           # 0.5 but only 10 answers: not judged
+    assert judged.loc[("H1", "backlog_over_48h"), "status"] == "warn"  # 1 open over 48 h, amber up to 2
+    assert judged.loc[("H2", "conversion"), "status"] == "bad"     # 0.10 < 0.15 − 0.03, n = 100
+    assert pd.isna(judged.loc[("H3", "csat"), "status"])
+    attention = overview.halls_needing_attention(table, TARGETS)
+    assert list(attention.hall_code) == ["H2", "H1", "H3"]
+    assert attention.set_index("hall_code").loc["H2", "missed_kpis"] == ["conversion"]
+
+
+def test_training_on_the_overview_covers_the_12_months_to_the_period_end():
+    window = overview.training_window(Filters(*PERIOD))
+    assert (window.start, window.end) == (dt.date(2025, 11, 1), dt.date(2026, 10, 31))
+    long = Filters(dt.date(2024, 1, 1), dt.date(2026, 10, 31))
+    assert overview.training_window(long) == long
