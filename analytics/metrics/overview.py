@@ -125,3 +125,48 @@ def halls_needing_attention(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
     missed_kpis = judged[judged.status == "bad"].groupby("hall_code")["kpi"].agg(list)
     summary["missed_kpis"] = summary["hall_code"].map(missed_kpis).apply(lambda v: v if isinstance(v, list) else [])
     return summary.sort_values(["missed", "near", "hall_code"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+RANKED_KPIS = ("csat", "nps", "promise_48h", "conversion", "coverage")
+
+
+def hall_ranking(table: pd.DataFrame, hall_code: str) -> pd.DataFrame:
+    """Where one hall ranks among the halls of its city and of its region, per KPI.
+
+    Pure: works on `hall_table`'s output. Ranks follow `stats.rank_fairly` (lower interval
+    bound, low samples last), so a position is fair to halls with few observations.
+    """
+    from ..stats import rank_fairly
+
+    hall = table.set_index("hall_code").loc[hall_code]
+    rows = []
+    for key in RANKED_KPIS:
+        kpi = KPI_BY_KEY[key]
+        row = {"kpi": key, "area": kpi.area, "value": hall[key],
+               "n": hall[kpi.n_column] if kpi.n_column else None}
+        for level in ("city", "region"):
+            peers = table[table[level] == hall[level]]
+            n_column = kpi.n_column or key
+            if f"{key}_low" not in peers:  # NPS has no interval: rank by the value itself
+                peers = peers.assign(**{f"{key}_low": peers[key]})
+            ranked = rank_fairly(peers.copy(), key, n_column=n_column, higher_is_better=kpi.higher_is_better)
+            row[f"{level}_rank"] = int(ranked.set_index("hall_code").loc[hall_code, "rank"])
+            row[f"{level}_halls"] = len(peers)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def staff_table(con, filters: Filters, hall_code: str) -> pd.DataFrame:
+    """The hall's staff: role, trainings (12 months to the period end), conversions and
+    survey scores in the period, one row per person."""
+    one_hall = filters.with_halls((hall_code,))
+    people = training.staff_training(con, training_window(one_hall), hall_code=hall_code)[
+        ["staff_id", "staff_name", "role", "hired_on", "status", "trainings", "hours", "has_pre_job",
+         "elective_12m"]]
+    sales = marketing.conversion_by(con, one_hall, by="staff")
+    sales = sales[sales["staff_id"].notna()][["staff_id", "contacts", "converted", "conversion", "revenue"]]
+    scores = satisfaction.satisfaction_by_staff(con, one_hall)[["staff_id", "responses", "mean_score", "csat"]]
+    table = people.merge(sales, on="staff_id", how="left").merge(scores, on="staff_id", how="left")
+    for column in ("contacts", "converted", "responses"):
+        table[column] = table[column].fillna(0).astype(int)
+    return table.sort_values(["converted", "staff_id"], ascending=[False, True]).reset_index(drop=True)

@@ -123,3 +123,13 @@ def survey_detail(con, filters: Filters, *, limit: int = 1000) -> pd.DataFrame:
         SELECT answered_at, region, city, hall_code, hall_label AS hall_name, channel, staff_id, scale, score,
                score_100, top_box, recommend_score, wait_minutes, business_type, comment
         FROM answers ORDER BY answered_at DESC LIMIT $limit""", filters.params(limit=limit))
+
+
+def satisfaction_by_staff(con, filters: Filters) -> pd.DataFrame:
+    """One row per staff member named on answers: responses, mean_score, csat (+ interval)."""
+    frame = query(con, f"""
+        WITH {ANSWERS_CTE}
+        SELECT a.staff_id, any_value(st.staff_name) AS staff_name, any_value(a.hall_code) AS hall_code, {COUNTS}
+        FROM answers a LEFT JOIN staff st ON st.staff_id = a.staff_id
+        WHERE a.staff_id IS NOT NULL GROUP BY a.staff_id ORDER BY responses DESC""", filters.params())
+    return _finish(frame)
