@@ -262,6 +262,26 @@ def test_story_poor_training_and_satisfaction(frames):
     assert set(per_hall.nsmallest(len(poor)).index) == set(poor)
 
 
+def test_satisfaction_levels_near_the_default_targets(frames):
+    """A typical hall meets CSAT >= 90% / NPS >= 30, a few are just under, the story halls are far under."""
+    v = frames["surveys"]
+    poor = list(sample.STORY_TRAINING_HALLS)
+    top = pd.Series([x in schema.SCALES[sc].top_box for sc, x in zip(v["scale"], v["score"])], index=v.index)
+    csat = top.groupby(v["hall_code"]).mean()
+    r = v["recommend_score"]
+    by = v["hall_code"]
+    nps = 100 * ((r >= 9).groupby(by).sum() - (r <= 6).groupby(by).sum()) / r.notna().groupby(by).sum()
+    typical, story = csat.drop(poor), csat[poor]
+    assert typical.median() >= 0.88 and typical.min() > 0.82
+    assert 2 <= ((typical >= 0.85) & (typical < 0.90)).sum() <= 12  # a handful just under target
+    assert (story <= 0.82).all() and (story >= 0.6).all()
+    assert 30 <= nps.drop(poor).median() <= 60
+    assert nps[poor].mean() < nps.drop(poor).median() - 25
+    # waiting longer lowers satisfaction
+    long_wait = v["wait_minutes"] > 20
+    assert top[long_wait].mean() < top[~long_wait].mean() - 0.03
+
+
 def test_story_broadband_converts_on_site_not_at_events(frames):
     c, d = frames["sales_contacts"], frames["sales_daily"]
     onsite = c[(c["product_name"] == "千兆宽带") & (c["activity_type"] == "现场营销")]
