@@ -10,4 +10,5 @@ pages = [
 ]
 page = st.navigation(pages)
 ui.language_picker()
+ui.global_filters()  # pages read the same choice with ui.current_filters()
 page.run()

@@ -1,17 +1,47 @@
-"""The one Streamlit-aware helper module: connection, language, shared widgets.
+"""The one Streamlit-aware helper module: connection, language, shared filters and widgets.
 
 The DuckDB connection is one per process (`st.cache_resource`); every query runs on its
 own cursor, so sessions on different threads never share a cursor. Query results are
 cached with `st.cache_data` keyed by their arguments; an import clears those caches.
+
+Filters live in widget keys prefixed `flt_` (so they survive page switches) and are
+mirrored into the URL (`from`, `to`, `region`, `city`, `hall`, `channel`; lists joined by
+commas), so a link reproduces the view: a fresh session starts from the URL.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 import i18n
-from analytics import storage
+from analytics import export, storage
+from analytics.filters import Filters
+from analytics.metrics import directory
 from analytics.settings import Settings
+from analytics.stats import LOW_SAMPLE
+from analytics.targets import load_targets
 
+CACHE_TTL = 600  # seconds a query result is reused
+DATA_PAGE = "pages/data_status.py"  # where empty states point (later: the import page)
+PERIOD_KEY, REGION_KEY, CITY_KEY, HALL_KEY = "flt_period", "flt_region", "flt_city", "flt_hall"
+
+FONT = "Noto Sans CJK SC, Source Sans, sans-serif"
+PALETTE = ("#1f6fb2", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#bab0ac")
+SEQUENTIAL = "Blues"
+STATUS_COLOURS = MappingProxyType({"good": "#2e7d32", "warn": "#ed8f03", "bad": "#c62828"})  # read-only
+STATUS_BACKGROUNDS = MappingProxyType({"good": "#e3f1e4", "warn": "#fff1d6", "bad": "#fbe1e1"})
+LOW_SAMPLE_TEXT = "#9e9e9e"
+
+
+# --- connection and cached queries ---------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
 def _connection():
@@ -31,6 +61,40 @@ def clear_caches() -> None:
     """After an import: every cached query result is stale."""
     st.cache_data.clear()
 
+
+@st.cache_data(ttl=CACHE_TTL, show_spinner=False)
+def _run(_con, name: str, _fn, args: tuple, kwargs: tuple):
+    # `name` (module.function) stands in for the unhashed `_fn` in the cache key.
+    return _fn(_con, *args, **dict(kwargs))
+
+
+def _cached(fn, *args, **kwargs):
+    return _run(cursor(), f"{fn.__module__}.{fn.__qualname__}", fn, args, tuple(sorted(kwargs.items())))
+
+
+def query(fn, filters: Filters, **kwargs) -> pd.DataFrame:
+    """`fn(cursor, filters, **kwargs)` for a metric function, cached for ten minutes by the
+    function's module and name, the filters and the keyword arguments."""
+    return _cached(fn, filters, **kwargs)
+
+
+def hall_directory() -> pd.DataFrame:
+    return _cached(directory.hall_directory)
+
+
+def data_bounds() -> tuple[dt.date, dt.date] | None:
+    """First and last date of the data, or None while the database is empty."""
+    row = _cached(directory.data_period).iloc[0]
+    if row["first_date"] is None or row["last_date"] is None:
+        return None
+    return row["first_date"], row["last_date"]
+
+
+def has_data() -> bool:
+    return data_bounds() is not None
+
+
+# --- language ----------------------------------------------------------------------
 
 def language() -> str:
     lang = st.session_state.get("lang") or st.query_params.get("lang") or i18n.DEFAULT_LANGUAGE
@@ -52,3 +116,371 @@ def language_picker() -> None:
         st.query_params["lang"] = choice
     elif "lang" in st.query_params:
         del st.query_params["lang"]
+
+
+def _join(values) -> str:
+    return ("、" if language() == "zh" else ", ").join(values)
+
+
+# --- filters: session state <-> URL -------------------------------------------------
+
+def _url_list(name: str) -> list[str]:
+    return [v.strip() for v in st.query_params.get(name, "").split(",") if v.strip()]
+
+
+def _url_date(name: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(st.query_params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def _set_url(name: str, value: str) -> None:
+    """Mirror one filter into the URL; an empty value removes the parameter."""
+    if value:
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
+def _default_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    start, end = directory.default_period(last)
+    if end < first:  # less than one complete month of data: all of it
+        return first, last
+    return max(start, first), end
+
+
+def _url_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
+    start, end = _url_date("from"), _url_date("to")
+    if start is None or end is None:
+        return None
+    start, end = max(start, first), min(end, last)
+    return (start, end) if start <= end else None
+
+
+def _period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The chosen period; while a range is half picked, the last complete one (the URL)."""
+    value = tuple(st.session_state.get(PERIOD_KEY) or ())
+    if len(value) == 2:
+        start, end = max(value[0], first), min(value[1], last)
+        if start <= end:
+            return start, end
+    return _url_period(first, last) or _default_period(first, last)
+
+
+def _chosen(key: str, options, url_name: str) -> list[str]:
+    """The widget's selection (on a fresh session: the URL's), keeping only valid options."""
+    raw = st.session_state[key] if key in st.session_state else _url_list(url_name)
+    allowed = set(options)
+    return [v for v in raw if v in allowed]
+
+
+def _prepare(key: str, options, url_name: str) -> None:
+    """Before drawing a multiselect: seed it from the URL, drop selections no longer offered."""
+    chosen = _chosen(key, options, url_name)
+    if st.session_state.get(key) != chosen:
+        st.session_state[key] = chosen
+
+
+def _narrowed(halls: pd.DataFrame, column: str, chosen: list[str]) -> pd.DataFrame:
+    return halls[halls[column].isin(chosen)] if chosen else halls
+
+
+def current_filters() -> Filters:
+    """The filters as they stand (no widgets drawn): what `global_filters` returned this
+    run, or, on a page run on its own, the URL's choice or the defaults."""
+    bounds = data_bounds()
+    if bounds is None:
+        return Filters(*directory.default_period(dt.date.today()))
+    halls = hall_directory()
+    regions = _chosen(REGION_KEY, halls["region"].unique(), "region")
+    in_regions = _narrowed(halls, "region", regions)
+    cities = _chosen(CITY_KEY, in_regions["city"].unique(), "city")
+    hall_codes = _chosen(HALL_KEY, _narrowed(in_regions, "city", cities)["hall_code"], "hall")
+    return Filters(*_period(*bounds), regions=tuple(regions), cities=tuple(cities), halls=tuple(hall_codes))
+
+
+def global_filters() -> Filters:
+    """Draw the period → region → city → hall filters in the sidebar and return them.
+    Options narrow down the cascade; the choice is mirrored into the URL."""
+    sidebar = st.sidebar
+    sidebar.subheader(t("filters"))
+    bounds = data_bounds()
+    if bounds is None:
+        sidebar.caption(t("filters_no_data"))
+        return current_filters()
+    first, last = bounds
+    sidebar.date_input(t("filter_period"), value=_url_period(first, last) or _default_period(first, last),
+                       min_value=first, max_value=last, key=PERIOD_KEY, format="YYYY-MM-DD")
+    if len(st.session_state[PERIOD_KEY]) < 2:
+        sidebar.caption(t("filter_period_incomplete"))
+
+    halls = hall_directory()
+    options = list(halls["region"].unique())
+    _prepare(REGION_KEY, options, "region")
+    sidebar.multiselect(t("filter_region"), options, key=REGION_KEY, placeholder=t("filter_all"))
+    halls = _narrowed(halls, "region", st.session_state[REGION_KEY])
+    options = list(halls["city"].unique())
+    _prepare(CITY_KEY, options, "city")
+    sidebar.multiselect(t("filter_city"), options, key=CITY_KEY, placeholder=t("filter_all"))
+    halls = _narrowed(halls, "city", st.session_state[CITY_KEY])
+    labels = dict(zip(halls["hall_code"], halls["hall_name"] + " (" + halls["hall_code"] + ")"))
+    _prepare(HALL_KEY, list(labels), "hall")
+    sidebar.multiselect(t("filter_hall"), list(labels), key=HALL_KEY, format_func=labels.get,
+                        placeholder=t("filter_all"))
+
+    filters = current_filters()
+    for name, value in (("from", filters.start.isoformat()), ("to", filters.end.isoformat()),
+                        ("region", ",".join(filters.regions)), ("city", ",".join(filters.cities)),
+                        ("hall", ",".join(filters.halls))):
+        _set_url(name, value)
+    return filters
+
+
+def channel_filter(dataset: str, filters: Filters | None = None) -> Filters:
+    """A sidebar multiselect of `dataset`'s channels ('surveys' or 'complaints'); returns
+    the filters (default: the current ones) with those channels. Mirrored in the URL."""
+    key = f"flt_channel_{dataset}"
+    options = _cached(directory.channel_options, dataset)
+    _prepare(key, options, "channel")
+    st.sidebar.multiselect(t("filter_channel"), options, key=key, placeholder=t("filter_all"),
+                           persist_state="session")
+    chosen = tuple(st.session_state[key])
+    _set_url("channel", ",".join(chosen))
+    return replace(filters or current_filters(), channels=chosen)
+
+
+def filters_description(filters: Filters) -> list[str]:
+    """The filters in words, one line each, in the current language (for exports)."""
+    everything = t("filter_all")
+    names = dict(zip(hall_directory()["hall_code"], hall_directory()["hall_name"]))
+    lines = [t("desc_period", start=filters.start.isoformat(), end=filters.end.isoformat()),
+             t("desc_regions", values=_join(filters.regions) or everything),
+             t("desc_cities", values=_join(filters.cities) or everything),
+             t("desc_halls", values=_join(names.get(c, c) for c in filters.halls) or everything)]
+    if filters.channels:
+        lines.append(t("desc_channels", values=_join(filters.channels)))
+    return lines
+
+
+# --- drilling down to one hall -------------------------------------------------------
+
+def drill_to_hall(hall_code: str) -> None:
+    """Narrow the hall filter to one hall. Call it from a callback (on_click / on_select):
+    callbacks run before the widgets are drawn, so their state may still be set."""
+    halls = hall_directory()
+    match = halls[halls["hall_code"] == hall_code]
+    if match.empty:
+        return
+    hall = match.iloc[0]
+    for key, value in ((REGION_KEY, hall["region"]), (CITY_KEY, hall["city"])):
+        if st.session_state.get(key) and value not in st.session_state[key]:
+            st.session_state[key] = []  # the hall lies outside: widen rather than lose it
+    st.session_state[HALL_KEY] = [hall_code]
+
+
+def hall_from_chart_selection(event) -> str | None:
+    """The hall code of the first selected point of a plotly chart drawn with
+    `on_select="rerun"`; the code must be the (first) customdata of the point."""
+    for point in ((event or {}).get("selection") or {}).get("points") or []:
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)):
+            data = data[0] if data else None
+        if data not in (None, ""):
+            return str(data)
+    return None
+
+
+def hall_from_table_selection(event, frame: pd.DataFrame, column: str = "hall_code") -> str | None:
+    """The hall code of the selected row of a `st.dataframe(..., on_select="rerun")` of
+    `frame` (rows are positions in `frame`, whatever the user's sort)."""
+    rows = ((event or {}).get("selection") or {}).get("rows") or []
+    if not rows or column not in frame.columns or rows[0] >= len(frame):
+        return None
+    return str(frame[column].iloc[rows[0]])
+
+
+def drill_on_select(key: str, frame: pd.DataFrame | None = None) -> Callable[[], None]:
+    """An `on_select=` callback for the chart (or, with `frame`, the table) drawn with
+    `key`: selecting a hall narrows the filter to it."""
+    def callback() -> None:
+        event = st.session_state.get(key)
+        hall = hall_from_chart_selection(event) if frame is None else hall_from_table_selection(event, frame)
+        if hall:
+            drill_to_hall(hall)
+    return callback
+
+
+def hall_drill_button(hall_code: str, *, key: str | None = None) -> None:
+    """A "show only this hall" button (hidden when the filter is already that hall)."""
+    if st.session_state.get(HALL_KEY) == [hall_code]:
+        return
+    halls = hall_directory()
+    name = halls.loc[halls["hall_code"] == hall_code, "hall_name"]
+    st.button(t("drill_to_hall", hall=name.iloc[0] if len(name) else hall_code), key=key or f"drill_{hall_code}",
+              on_click=drill_to_hall, args=(hall_code,), icon=":material/filter_alt:")
+
+
+# --- charts, KPIs, tables ------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"^#0000(\d\d)$")  # Streamlit's theme colours, baked into px figures
+
+
+def _real_colour(value):
+    match = _PLACEHOLDER.match(value) if isinstance(value, str) else None
+    if match and 1 <= int(match.group(1)) <= 10:
+        return PALETTE[(int(match.group(1)) - 1) % len(PALETTE)]
+    return value
+
+
+def _recolour(trace) -> None:
+    for part in ("marker", "line"):
+        if part in trace and isinstance(trace[part].color, str):
+            trace[part].color = _real_colour(trace[part].color)
+
+
+def apply_chart_theme(fig):
+    """The one chart look: CJK font, small palette, white background, legend on top.
+    Draw with `chart(fig)` (or `st.plotly_chart(fig, theme=None)`) to keep it."""
+    fig.for_each_trace(_recolour)
+    if fig.layout.coloraxis.colorscale and _PLACEHOLDER.match(str(fig.layout.coloraxis.colorscale[0][1])):
+        fig.update_layout(coloraxis_colorscale=SEQUENTIAL)
+    fig.update_layout(
+        template="plotly_white", colorway=list(PALETTE), paper_bgcolor="white", plot_bgcolor="white",
+        font=dict(family=FONT, size=13, color="#262730"), hoverlabel=dict(font_family=FONT),
+        title=dict(font=dict(size=16), x=0, xanchor="left"), margin=dict(l=8, r=8, t=56, b=8),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""))
+    return fig
+
+
+def chart(fig, **kwargs):
+    """`st.plotly_chart` with the chart theme; kwargs as st.plotly_chart (key, on_select…)."""
+    return st.plotly_chart(apply_chart_theme(fig), theme=None, width="stretch", **kwargs)
+
+
+def _missing(value) -> bool:
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def format_value(value, kind: str) -> str:
+    """A number as shown in KPIs: percent 91.2%, int 1,234, float1 85.3; None → —."""
+    if _missing(value):
+        return "—"
+    if kind == "percent":
+        return f"{value:.1%}"
+    if kind == "int":
+        return f"{value:,.0f}"
+    if kind == "float1":
+        return f"{value:,.1f}"
+    return str(value)
+
+
+def kpi(label: str, value, delta=None, *, fmt: str, help: str | None = None, delta_good: str = "up") -> None:
+    """st.metric with formatted value and delta; the delta is green when it moves the good
+    way (`delta_good` "up" or "down"), grey when it rounds to zero. Percent deltas are in
+    percentage points."""
+    text, colour, arrow = None, "normal" if delta_good == "up" else "inverse", "auto"
+    if not _missing(delta):
+        shown, digits = (delta * 100, 1) if fmt == "percent" else (delta, 0 if fmt == "int" else 1)
+        text = f"{shown:+,.{digits}f}" + (f" {t('pp_unit')}" if fmt == "percent" else "")
+        if round(shown, digits) == 0:
+            colour, arrow = "off", "off"
+    st.metric(label, format_value(value, fmt), text, delta_color=colour, delta_arrow=arrow, help=help)
+
+
+def _column_config(kind: str):
+    if kind not in export.FORMATS:
+        raise ValueError(f"unknown column format {kind!r}; use {', '.join(export.FORMATS)}")
+    return {"percent": st.column_config.NumberColumn(format="percent"),
+            "int": st.column_config.NumberColumn(format="localized"),
+            "float1": st.column_config.NumberColumn(format="%.1f"),
+            "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+            "datetime": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+            "text": st.column_config.TextColumn()}[kind]
+
+
+def current_targets() -> dict:
+    """The targets of config/targets.toml (read on every call, so edits apply at once); a
+    broken file is reported on the page and colours nothing."""
+    try:
+        return load_targets()
+    except ValueError as exc:
+        st.warning(t("targets_unreadable", detail=str(exc)))
+        return {}
+
+
+def _styled(shown: pd.DataFrame, low: np.ndarray, targeted: dict[str, str]):
+    """Cells coloured against their targets, low-sample rows greyed instead of judged (a
+    pandas Styler); the plain frame when there is nothing to colour."""
+    if not (targeted or low.any()) or shown.size > pd.get_option("styler.render.max_elements"):
+        return shown
+    styler = shown.style.format(na_rep="")
+    known = current_targets() if targeted else {}
+    for label, name in targeted.items():
+        if name in known:
+            styler = styler.apply(
+                lambda col, tg=known[name]: ["" if g else _status_css(tg.status(v)) for v, g in zip(col, low)],
+                subset=[label], axis=0)
+    if low.any():
+        styler = styler.apply(lambda col: [f"color: {LOW_SAMPLE_TEXT}" if g else "" for g in low], axis=0)
+    return styler
+
+
+def _status_css(status: str | None) -> str:
+    return f"background-color: {STATUS_BACKGROUNDS[status]}" if status else ""
+
+
+def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[str, str], key: str,
+               filters: Filters, file_stem: str, targets: dict[str, str] | None = None,
+               selectable: bool = False):
+    """A table under translated headers (`columns`: column → i18n key, in display order),
+    formatted by `formats` (percent, int, float1, date, datetime, text), coloured against
+    `targets` (column → target name), low-sample rows marked and greyed, with CSV and Excel
+    downloads that carry the filters. Returns the selection event when `selectable`."""
+    if frame.empty:
+        empty_state("no_data")
+        return None
+    labels = {c: t(k) for c, k in columns.items()}
+    shown = frame[list(columns)].rename(columns=labels).reset_index(drop=True)
+    kinds = {labels[c]: formats.get(c, "text") for c in columns}
+    low = (frame["low_sample"].fillna(False).astype(bool).to_numpy() if "low_sample" in frame.columns
+           else np.zeros(len(frame), dtype=bool))
+    if low.any():
+        shown[t("col_low_sample")] = np.where(low, t("low_sample_mark", n=LOW_SAMPLE), "")
+    targeted = {labels[c]: name for c, name in (targets or {}).items() if c in labels}
+    config = {labels[c]: _column_config(formats[c]) for c in columns if c in formats}
+    event = st.dataframe(_styled(shown, low, targeted), hide_index=True, width="stretch", key=key,
+                         column_config=config, on_select="rerun" if selectable else "ignore",
+                         selection_mode="single-row")
+    if low.any():
+        st.caption(t("low_sample_note", n=LOW_SAMPLE))
+    _downloads(shown, kinds, key=key, filters=filters, file_stem=file_stem)
+    return event if selectable else None
+
+
+def _downloads(shown: pd.DataFrame, kinds: dict[str, str], *, key: str, filters: Filters, file_stem: str) -> None:
+    """CSV and Excel buttons; the files are built only when clicked."""
+    headers = {c: c for c in shown.columns}
+    lines, title = filters_description(filters), t("filters_title")
+    stem = f"{file_stem}_{filters.start:%Y%m%d}-{filters.end:%Y%m%d}"
+    row = st.container(horizontal=True)
+    row.download_button(
+        t("download_csv"), key=f"{key}_csv", on_click="ignore", icon=":material/download:", file_name=f"{stem}.csv",
+        mime="text/csv", data=lambda: export.table_to_csv(shown, headers=headers, filters_text=lines,
+                                                          filters_title=title))
+    row.download_button(
+        t("download_excel"), key=f"{key}_xlsx", on_click="ignore", icon=":material/download:",
+        file_name=f"{stem}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        data=lambda: export.table_to_excel(shown, headers=headers, filters_text=lines, filters_title=title,
+                                           sheet_name=file_stem, formats=kinds))
+
+
+def empty_state(kind: str = "no_data") -> None:
+    """A friendly note instead of an empty page: "empty_database" or "no_data" (nothing
+    under the current filters), with a link to the data page. Never raises."""
+    st.info(t("empty_database" if kind == "empty_database" else "empty_filtered"), icon=":material/info:")
+    try:
+        st.page_link(DATA_PAGE, label=t("go_to_data_page"), icon=":material/database:")
+    except StreamlitAPIException:  # a page run on its own (tests) has no navigation to link into
+        pass

@@ -1,0 +1,96 @@
+"""Targets: the thresholds figures are coloured against, from one editable TOML file.
+
+The file is `config/targets.toml` unless $HALL_ANALYTICS_TARGETS names another. Each
+`[name]` table holds direction ("min": higher is better, "max": lower is better), target,
+amber (how far on the wrong side still counts as amber) and label_zh / label_en.
+"""
+from __future__ import annotations
+
+import math
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .settings import PROJECT_ROOT
+
+DEFAULT_PATH = PROJECT_ROOT / "config" / "targets.toml"
+ENV_VAR = "HALL_ANALYTICS_TARGETS"
+DIRECTIONS = ("min", "max")
+TOLERANCE = 1e-9
+FIELDS = ("direction", "target", "amber", "label_zh", "label_en")
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    direction: str  # "min" = at least `value` is good, "max" = at most `value` is good
+    value: float
+    amber: float
+    label_zh: str
+    label_en: str
+
+    def status(self, value) -> str | None:
+        """"good" on the right side of the target, "warn" within `amber` of it, else "bad";
+        None when there is no value."""
+        if value is None:
+            return None
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            return None
+        if math.isnan(value):
+            return None
+        # How far on the wrong side of the target the value is (<= 0: target met). The
+        # tolerance keeps 0.90 - 0.85 (= 0.05000000000000004) inside a 0.05 margin.
+        short = self.value - value if self.direction == "min" else value - self.value
+        if short <= TOLERANCE:
+            return "good"
+        return "warn" if short <= self.amber + TOLERANCE else "bad"
+
+    def label(self, lang: str) -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+
+def targets_path() -> Path:
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+def load_targets(path: str | os.PathLike | None = None) -> dict[str, Target]:
+    """Every target in the file, by name. A missing or broken file raises ValueError
+    naming the file (and the entry and key at fault)."""
+    path = Path(path) if path is not None else targets_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"targets file {path}: cannot be read ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"targets file {path}: not valid TOML: {exc}") from None
+    return {name: _target(path, name, entry) for name, entry in data.items()}
+
+
+def _target(path: Path, name: str, entry) -> Target:
+    def fail(key: str, problem: str):
+        raise ValueError(f"targets file {path}: [{name}] {key}: {problem}")
+
+    if not isinstance(entry, dict):
+        fail("(entry)", "must be a table like [csat] with direction, target, amber, label_zh, label_en")
+    for key in entry:
+        if key not in FIELDS:
+            fail(key, f"unknown key (expected {', '.join(FIELDS)})")
+    for key in FIELDS:
+        if key not in entry:
+            fail(key, "missing")
+    if entry["direction"] not in DIRECTIONS:
+        fail("direction", f'must be "min" or "max", got {entry["direction"]!r}')
+    for key in ("target", "amber"):
+        number = entry[key]
+        if isinstance(number, bool) or not isinstance(number, (int, float)) or math.isnan(number):
+            fail(key, f"must be a number, got {number!r}")
+    if entry["amber"] < 0:
+        fail("amber", f"must not be negative, got {entry['amber']!r}")
+    for key in ("label_zh", "label_en"):
+        if not isinstance(entry[key], str) or not entry[key].strip():
+            fail(key, "must be a non-empty string")
+    return Target(name=name, direction=entry["direction"], value=float(entry["target"]),
+                  amber=float(entry["amber"]), label_zh=entry["label_zh"], label_en=entry["label_en"])

@@ -1,0 +1,85 @@
+"""Contract: targets come from one TOML file (config/targets.toml, or $HALL_ANALYTICS_TARGETS),
+each value is good on the right side of its target, amber within the margin, red beyond;
+no value has no status; a broken file names the file and the key."""
+import math
+
+import pytest
+
+from analytics import targets as tg
+from analytics.targets import Target, load_targets
+
+SHIPPED = {  # name: direction (the numbers are the operator's to tune)
+    "csat": "min", "nps": "min", "promise_48h": "min", "complaints_per_1000": "max", "backlog_over_48h": "max",
+    "conversion": "min", "coverage": "min", "onboarding_rate": "min", "elective_rate": "min", "mean_score": "min",
+}
+
+GOOD_ENTRY = 'direction = "min"\ntarget = 0.9\namber = 0.05\nlabel_zh = "满意度"\nlabel_en = "CSAT"\n'
+
+
+def test_the_shipped_file_holds_every_default(monkeypatch):
+    monkeypatch.delenv(tg.ENV_VAR, raising=False)
+    targets = load_targets()
+    assert {n: t.direction for n, t in targets.items()} == SHIPPED
+    for t in targets.values():
+        assert t.amber >= 0 and t.label_zh and t.label_en
+    shares = ("csat", "promise_48h", "conversion", "coverage", "onboarding_rate", "elective_rate")
+    assert all(0 < targets[n].value <= 1 for n in shares), "shares are 0–1, not percent"
+    assert targets["csat"].label("zh") != targets["csat"].label("en")
+
+
+def test_the_environment_names_another_file(tmp_path, monkeypatch):
+    path = tmp_path / "mine.toml"
+    path.write_text("[csat]\n" + GOOD_ENTRY.replace("0.9", "0.8", 1), encoding="utf-8")
+    monkeypatch.setenv(tg.ENV_VAR, str(path))
+    assert load_targets()["csat"].value == 0.8
+    assert set(load_targets()) == {"csat"}
+
+
+CSAT = Target("csat", "min", 0.90, 0.05, "满意度", "CSAT")
+BACKLOG = Target("backlog_over_48h", "max", 0, 2, "超48小时未办结", "Open over 48 h")
+COMPLAINTS = Target("complaints_per_1000", "max", 5.0, 1.0, "千次服务投诉量", "Complaints per 1,000")
+
+
+@pytest.mark.parametrize("target, value, expected", [
+    (CSAT, 0.95, "good"), (CSAT, 0.90, "good"), (CSAT, 0.87, "warn"), (CSAT, 0.85, "warn"),
+    (CSAT, 0.8499, "bad"), (CSAT, 0.0, "bad"),
+    (BACKLOG, 0, "good"), (BACKLOG, 1, "warn"), (BACKLOG, 2, "warn"), (BACKLOG, 3, "bad"),
+    (COMPLAINTS, 4.2, "good"), (COMPLAINTS, 5.0, "good"), (COMPLAINTS, 5.5, "warn"), (COMPLAINTS, 7, "bad"),
+    (CSAT, None, None), (CSAT, math.nan, None), (CSAT, float("nan"), None), (CSAT, "n/a", None),
+])
+def test_status(target, value, expected):
+    assert target.status(value) == expected
+
+
+def test_status_takes_numpy_and_pandas_values():
+    import numpy as np
+    import pandas as pd
+
+    assert CSAT.status(np.float64(0.91)) == "good"
+    assert CSAT.status(pd.NA) is None
+    assert BACKLOG.status(np.int64(5)) == "bad"
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("[csat\n", "not valid TOML"),
+    ("[csat]\n" + GOOD_ENTRY.replace('"min"', '"higher"'), r"\[csat\] direction: must be \"min\" or \"max\""),
+    ("[csat]\n" + GOOD_ENTRY.replace("target = 0.9", 'target = "90%"'), r"\[csat\] target: must be a number"),
+    ("[csat]\n" + GOOD_ENTRY.replace("target = 0.9", "target = true"), r"\[csat\] target: must be a number"),
+    ("[csat]\n" + GOOD_ENTRY.replace("amber = 0.05", "amber = -1"), r"\[csat\] amber: must not be negative"),
+    ("[csat]\n" + GOOD_ENTRY.replace("amber = 0.05\n", ""), r"\[csat\] amber: missing"),
+    ("[csat]\n" + GOOD_ENTRY + "targt = 1\n", r"\[csat\] targt: unknown key"),
+    ("[csat]\n" + GOOD_ENTRY.replace('label_en = "CSAT"', 'label_en = ""'), r"\[csat\] label_en: must be a non-empty"),
+    ('csat = 0.9\n', r"\[csat\] \(entry\): must be a table"),
+])
+def test_a_broken_file_names_the_file_and_key(tmp_path, text, problem):
+    path = tmp_path / "targets.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=problem) as info:
+        load_targets(path)
+    assert str(path) in str(info.value)
+
+
+def test_a_missing_file_names_the_file(tmp_path):
+    with pytest.raises(ValueError, match="cannot be read") as info:
+        load_targets(tmp_path / "nope.toml")
+    assert "nope.toml" in str(info.value)
