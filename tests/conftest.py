@@ -39,6 +39,27 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# --- the shipped sample in a database file (AppTest page tests) ----------------------
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    """A DuckDB file holding the shipped sample data (2025-11-01 … 2026-10-31), loaded once
+    per worker through the real CLI. Tests must not write to it."""
+    import subprocess
+
+    path = tmp_path_factory.mktemp("sample_db") / "sample.duckdb"
+    subprocess.run([sys.executable, "-m", "analytics", "sample", "--db", str(path)], cwd=br.REPO_ROOT,
+                   check=True, capture_output=True)
+    return path
+
+
+@pytest.fixture
+def sample_app_env(sample_db, monkeypatch):
+    """Point the app (ui._connection) at the sample database for an AppTest run."""
+    monkeypatch.setenv("HALL_ANALYTICS_DB", str(sample_db))
+    return sample_db
+
+
 # --- app server -------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -27,15 +27,12 @@ OCTOBER = {"start": "2026-10-01", "end": "2026-10-31"}
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory):
-    """A DuckDB file with the shipped sample loaded (ends 2026-10-31), and its halls."""
-    path = tmp_path_factory.mktemp("ui_filters") / "sample.duckdb"
-    subprocess.run([sys.executable, "-m", "analytics", "sample", "--db", str(path)], cwd=ROOT, check=True,
-                   capture_output=True)
-    con = storage.connect(path, read_only=True)
+def sample(sample_db):
+    """The sample database and its halls."""
+    con = storage.connect(sample_db, read_only=True)
     halls = directory.hall_directory(con)
     con.close()
-    return path, halls
+    return sample_db, halls
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""UI strings, one module per page plus the shared ones; `i18n.TEXT` merges them."""

@@ -1,0 +1,4 @@
+"""Strings of the Complaints page."""
+
+TEXT: dict[str, dict[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Strings of the Hall profile page."""
+
+TEXT: dict[str, dict[str, str]] = {
+}

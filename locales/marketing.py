@@ -1,0 +1,4 @@
+"""Strings of the Marketing page."""
+
+TEXT: dict[str, dict[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Strings of the Overview page."""
+
+TEXT: dict[str, dict[str, str]] = {
+}

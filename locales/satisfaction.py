@@ -1,0 +1,4 @@
+"""Strings of the Satisfaction page."""
+
+TEXT: dict[str, dict[str, str]] = {
+}

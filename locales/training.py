@@ -1,0 +1,4 @@
+"""Strings of the Training page."""
+
+TEXT: dict[str, dict[str, str]] = {
+}
