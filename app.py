@@ -5,9 +5,19 @@ import ui
 
 st.set_page_config(page_title="沟通100 Hall Analytics", page_icon="📶", layout="wide")
 
-pages = [
-    st.Page("pages/data_status.py", title=ui.t("page_data_status"), icon=":material/database:", default=True),
-]
+pages = {
+    ui.t("nav_analysis"): [
+        st.Page("pages/overview.py", title=ui.t("page_overview"), icon=":material/dashboard:", default=True),
+        st.Page("pages/satisfaction.py", title=ui.t("page_satisfaction"), icon=":material/sentiment_satisfied:"),
+        st.Page("pages/complaints.py", title=ui.t("page_complaints"), icon=":material/support_agent:"),
+        st.Page("pages/marketing.py", title=ui.t("page_marketing"), icon=":material/storefront:"),
+        st.Page("pages/training.py", title=ui.t("page_training"), icon=":material/school:"),
+        st.Page("pages/hall_profile.py", title=ui.t("page_hall_profile"), icon=":material/store:"),
+    ],
+    ui.t("nav_data"): [
+        st.Page("pages/data_status.py", title=ui.t("page_data_status"), icon=":material/database:"),
+    ],
+}
 page = st.navigation(pages)
 ui.language_picker()
 ui.global_filters()  # pages read the same choice with ui.current_filters()
