@@ -410,10 +410,12 @@ def current_targets() -> dict:
         return {}
 
 
-def _styled(shown: pd.DataFrame, low: np.ndarray, targeted: dict[str, str]):
+def _styled(shown: pd.DataFrame, low: np.ndarray, targeted: dict[str, str],
+            statuses: dict[str, list] | None = None):
     """Cells coloured against their targets, low-sample rows greyed instead of judged (a
-    pandas Styler); the plain frame when there is nothing to colour."""
-    if not (targeted or low.any()) or shown.size > pd.get_option("styler.render.max_elements"):
+    pandas Styler); the plain frame when there is nothing to colour. `statuses` gives
+    ready-made per-cell statuses for columns judged elsewhere (each with its own n)."""
+    if not (targeted or statuses or low.any()) or shown.size > pd.get_option("styler.render.max_elements"):
         return shown
     styler = shown.style.format(na_rep="")
     known = current_targets() if targeted else {}
@@ -422,6 +424,9 @@ def _styled(shown: pd.DataFrame, low: np.ndarray, targeted: dict[str, str]):
             styler = styler.apply(
                 lambda col, tg=known[name]: ["" if g else _status_css(tg.status(v)) for v, g in zip(col, low)],
                 subset=[label], axis=0)
+    for label, cells in (statuses or {}).items():
+        styler = styler.apply(lambda col, cells=cells: [_status_css(c if isinstance(c, str) else None)
+                                                        for c in cells], subset=[label], axis=0)
     if low.any():
         styler = styler.apply(lambda col: [f"color: {LOW_SAMPLE_TEXT}" if g else "" for g in low], axis=0)
     return styler
@@ -433,11 +438,12 @@ def _status_css(status: str | None) -> str:
 
 def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[str, str], key: str,
                filters: Filters, file_stem: str, targets: dict[str, str] | None = None,
-               selectable: bool = False):
+               statuses: dict[str, list] | None = None, selectable: bool = False):
     """A table under translated headers (`columns`: column → i18n key, in display order),
     formatted by `formats` (percent, int, float1, date, datetime, text), coloured against
     `targets` (column → target name), low-sample rows marked and greyed, with CSV and Excel
-    downloads that carry the filters. Returns the selection event when `selectable`."""
+    downloads that carry the filters. `statuses` (column → one status per row) colours
+    columns judged by the caller instead. Returns the selection event when `selectable`."""
     if frame.empty:
         empty_state("no_data")
         return None
@@ -450,7 +456,8 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
         shown[t("col_low_sample")] = np.where(low, t("low_sample_mark", n=LOW_SAMPLE), "")
     targeted = {labels[c]: name for c, name in (targets or {}).items() if c in labels}
     config = {labels[c]: _column_config(formats[c]) for c in columns if c in formats}
-    event = st.dataframe(_styled(shown, low, targeted), hide_index=True, width="stretch", key=key,
+    judged = {labels[c]: list(v) for c, v in (statuses or {}).items() if c in labels}
+    event = st.dataframe(_styled(shown, low, targeted, judged), hide_index=True, width="stretch", key=key,
                          column_config=config, on_select="rerun" if selectable else "ignore",
                          selection_mode="single-row")
     if low.any():

@@ -1,4 +1,84 @@
-"""Strings of the Overview page."""
+"""Strings of the Overview page (and the KPI names the overview and hall profile share)."""
 
 TEXT: dict[str, dict[str, str]] = {
+    "ov_intro": {
+        "zh": "本期各厅的满意度、投诉处理、营销转化和培训情况，与上一同长期间对比；下方列出需要关注的厅店。",
+        "en": "This period's satisfaction, complaint handling, marketing conversion and training per hall, "
+              "against the previous period of equal length; the halls that need attention are listed below.",
+    },
+    "ov_definitions": {
+        "zh": "- **满意度（CSAT）**：顶格评价占比（5分制 4–5 分、10分制 9–10 分、短信回复 1=满意）。\n"
+              "- **平均得分**：各量表折算为 0–100 分后的平均。**NPS**：推荐者(9–10)占比 − 贬损者(0–6)占比。\n"
+              "- **48小时办结率**：48 小时内办结的工单 ÷ 已满 48 小时的工单（已办结的，及受理超过 48 小时仍未办结的）。\n"
+              "- **每千次接触投诉量**：投诉工单数 ÷ 同厅同期营销接触客户数 × 1000。\n"
+              "- **超48小时未办结**：期末仍未办结且受理已超过 48 小时的工单。\n"
+              "- **营销成功率**：成功办理数 ÷ 接触客户数（逐笔记录与日报合计）。\n"
+              "- **培训覆盖率**（总览口径）：截至期末近 12 个月内至少参加过一次培训的在职员工占比。\n"
+              "- 每个比率都附样本量；样本少于 30 的不参与达标判断，排名置后。颜色：绿=达标，橙=接近，红=未达标。"
+              "目标值见 config/targets.toml。",
+        "en": "- **CSAT**: share of top-box answers (4–5 of 5, 9–10 of 10, SMS reply 1 = satisfied).\n"
+              "- **Mean score**: answers on every scale normalised to 0–100, averaged. **NPS**: % promoters (9–10) "
+              "− % detractors (0–6).\n"
+              "- **Resolved within 48 h**: tickets resolved within 48 hours ÷ tickets whose 48 hours have run out "
+              "(resolved ones, and open ones older than 48 hours).\n"
+              "- **Complaints per 1,000 contacts**: tickets ÷ the hall's sales contacts in the period × 1,000.\n"
+              "- **Open over 48 h**: tickets still open at the period end and received more than 48 hours before.\n"
+              "- **Conversion**: converted ÷ contacts (contact rows and daily reports added up).\n"
+              "- **Training coverage** (on the overview): active staff with at least one training in the 12 months "
+              "to the period end.\n"
+              "- Every rate carries its n; rates from fewer than 30 observations are not judged against targets "
+              "and rank last. Colours: green = target met, amber = close, red = missed. Targets: "
+              "config/targets.toml.",
+    },
+    "ov_area_satisfaction": {"zh": "客户满意度", "en": "Satisfaction"},
+    "ov_area_complaints": {"zh": "投诉处理", "en": "Complaints"},
+    "ov_area_marketing": {"zh": "营销转化", "en": "Marketing"},
+    "ov_area_training": {"zh": "员工培训（近12个月）", "en": "Training (12 months)"},
+    "kpi_responses": {"zh": "评价样本量", "en": "Survey answers"},
+    "kpi_mean_score": {"zh": "平均得分（0–100）", "en": "Mean score (0–100)"},
+    "kpi_csat": {"zh": "满意度（CSAT）", "en": "CSAT"},
+    "kpi_nps": {"zh": "净推荐值（NPS）", "en": "NPS"},
+    "kpi_tickets": {"zh": "投诉工单", "en": "Complaint tickets"},
+    "kpi_per_1000_contacts": {"zh": "每千次接触投诉量", "en": "Complaints per 1,000 contacts"},
+    "kpi_promise_48h": {"zh": "48小时办结率", "en": "Resolved within 48 h"},
+    "kpi_backlog_over_48h": {"zh": "超48小时未办结", "en": "Open over 48 h"},
+    "kpi_conversion": {"zh": "营销成功率", "en": "Conversion"},
+    "kpi_revenue": {"zh": "营收（元）", "en": "Revenue (¥)"},
+    "kpi_coverage": {"zh": "培训覆盖率", "en": "Training coverage"},
+    "kpi_onboarding_rate": {"zh": "岗前培训及时率", "en": "Pre-job training in time"},
+    "kpi_n_help": {"zh": "样本量 n = {n}", "en": "n = {n}"},
+    "kpi_no_target": {"zh": "无目标值", "en": "no target"},
+    "ov_attention": {"zh": "需要关注的厅店", "en": "Halls needing attention"},
+    "ov_attention_caption": {
+        "zh": "按未达标指标数排序（只计样本充足的指标）。点击热力图中的厅店可只看该厅。",
+        "en": "Ordered by targets missed (only KPIs with enough observations count). Click a hall in the map to "
+              "narrow to it.",
+    },
+    "ov_attention_line": {"zh": "**{hall}**（{city}）：未达标 {missed} 项 — {kpis}",
+                          "en": "**{hall}** ({city}): {missed} missed — {kpis}"},
+    "ov_no_attention": {"zh": "本期没有厅店未达标。", "en": "No hall misses a target this period."},
+    "ov_trouble_map": {"zh": "问题地图：厅店 × 指标", "en": "Trouble map: halls × KPIs"},
+    "ov_status_good": {"zh": "达标", "en": "Met"},
+    "ov_status_warn": {"zh": "接近", "en": "Close"},
+    "ov_status_bad": {"zh": "未达标", "en": "Missed"},
+    "ov_status_none": {"zh": "样本不足/无数据", "en": "Too few / no data"},
+    "ov_hall_table": {"zh": "厅店一览", "en": "All halls"},
+    "ov_hall_table_caption": {
+        "zh": "每行一个厅店，四个方面并列；可点列名排序，选中一行后可只看该厅。",
+        "en": "One row per hall, the four areas side by side; sort by clicking a header, select a row to narrow "
+              "to that hall.",
+    },
+    "col_nps": {"zh": "NPS", "en": "NPS"},
+    "col_mean_score": {"zh": "平均得分", "en": "Mean score"},
+    "col_tickets": {"zh": "投诉工单", "en": "Tickets"},
+    "col_promise_48h": {"zh": "48小时办结率", "en": "Within 48 h"},
+    "col_promise_due": {"zh": "已满48小时工单", "en": "Tickets due"},
+    "col_backlog_over_48h": {"zh": "超48小时未办结", "en": "Open > 48 h"},
+    "col_per_1000_contacts": {"zh": "每千次接触投诉", "en": "Per 1,000 contacts"},
+    "col_contacts": {"zh": "接触客户数", "en": "Contacts"},
+    "col_conversion": {"zh": "营销成功率", "en": "Conversion"},
+    "col_revenue": {"zh": "营收（元）", "en": "Revenue (¥)"},
+    "col_active_staff": {"zh": "在职员工", "en": "Active staff"},
+    "col_coverage": {"zh": "培训覆盖率（12个月）", "en": "Coverage (12 months)"},
+    "col_missed": {"zh": "未达标项", "en": "Targets missed"},
 }

@@ -63,13 +63,22 @@ def test_attention_counts_only_judgeable_misses(con):
     table = overview.hall_table(con, Filters(*PERIOD), now=NOW)
     judged = overview.judge(table, TARGETS).set_index(["hall_code", "kpi"])
     assert judged.loc[("H1", "csat"), "status"] == "good"          # 0.9 meets ≥ 0.9, n = 40
-    assert pd.isna(judged.loc[("H2", "csat"), "status"])           # 0.5 but only 10 answers: not judged
+    # 5 of 10 is a small sample, but its interval (0.24–0.76) lies wholly below 0.9: a clear miss.
+    assert judged.loc[("H2", "csat"), "status"] == "bad"
     assert judged.loc[("H1", "backlog_over_48h"), "status"] == "warn"  # 1 open over 48 h, amber up to 2
     assert judged.loc[("H2", "conversion"), "status"] == "bad"     # 0.10 < 0.15 − 0.03, n = 100
     assert pd.isna(judged.loc[("H3", "csat"), "status"])
     attention = overview.halls_needing_attention(table, TARGETS)
     assert list(attention.hall_code) == ["H2", "H1", "H3"]
-    assert attention.set_index("hall_code").loc["H2", "missed_kpis"] == ["conversion"]
+    assert attention.set_index("hall_code").loc["H2", "missed_kpis"] == ["csat", "conversion"]
+
+
+def test_a_small_sample_whose_interval_straddles_the_target_is_not_judged():
+    # 9 of 10 top box: 0.9, interval 0.60–0.98 contains the 0.9 target → no verdict either way.
+    row = {"region": "R", "city": "C", "hall_code": "H", "hall_name": "h", "csat": 0.9, "responses": 10,
+           "csat_low": 0.596, "csat_high": 0.982}
+    judged = overview.judge(pd.DataFrame([row]), TARGETS).set_index("kpi")
+    assert pd.isna(judged.loc["csat", "status"])
 
 
 def test_training_on_the_overview_covers_the_12_months_to_the_period_end():

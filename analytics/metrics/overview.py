@@ -99,20 +99,32 @@ def hall_table(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.D
 
 def judge(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
     """Long format hall × KPI: value, n, status (good / warn / bad, or None when there is no
-    value or too small a sample to judge). Pure: works on `hall_table`'s output."""
+    value or too small a sample to judge). A rate is judged when it has at least 30
+    observations, or when its whole interval is clear of the target. Pure: works on
+    `hall_table`'s output."""
     rows = []
     for record in table.to_dict("records"):
         for key in HALL_KPIS:
             kpi = KPI_BY_KEY[key]
             value = record.get(key)
             n = record.get(kpi.n_column) if kpi.n_column else None
-            enough = n is None or (n or 0) >= LOW_SAMPLE
             target = targets.get(kpi.target) if kpi.target else None
+            enough = n is None or (n or 0) >= LOW_SAMPLE or _clear_of(target, record, key)
             status = target.status(value) if (target is not None and enough and _number(value)) else None
             rows.append({"hall_code": record["hall_code"], "hall_name": record["hall_name"],
                          "region": record["region"], "city": record["city"], "kpi": key, "area": kpi.area,
                          "value": value, "n": n, "status": status})
     return pd.DataFrame(rows)
+
+
+def _clear_of(target, record: dict, key: str) -> bool:
+    """True when the whole 95% interval of a rate lies on one side of its target: then even
+    a small sample says clearly whether the hall meets it (0 of 23 tickets within 48 h is a
+    miss, whatever the sample size)."""
+    low, high = record.get(f"{key}_low"), record.get(f"{key}_high")
+    if target is None or not (_number(low) and _number(high)):
+        return False
+    return high < target.value or low > target.value
 
 
 def halls_needing_attention(table: pd.DataFrame, targets: dict) -> pd.DataFrame:

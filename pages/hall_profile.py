@@ -1,0 +1,105 @@
+"""Hall profile: one hall's four areas, its rank in city and region, its staff and backlog."""
+import plotly.graph_objects as go
+import streamlit as st
+from plotly.subplots import make_subplots
+
+import ui
+from analytics.filters import Filters
+from analytics.metrics import complaints, marketing, overview, satisfaction
+
+st.title(ui.t("page_hall_profile"))
+st.caption(ui.t("hp_intro"))
+with st.expander(ui.t("how_computed")):
+    st.markdown(ui.t("hp_definitions"))
+if not ui.has_data():
+    ui.empty_state("empty_database")
+    st.stop()
+
+filters = ui.current_filters()
+halls = ui.hall_directory()
+in_scope = halls
+for column, chosen in (("region", filters.regions), ("city", filters.cities), ("hall_code", filters.halls)):
+    if chosen:
+        in_scope = in_scope[in_scope[column].isin(chosen)]
+if in_scope.empty:
+    ui.empty_state("no_data")
+    st.stop()
+labels = dict(zip(in_scope["hall_code"], in_scope["hall_name"] + " (" + in_scope["hall_code"] + ")"))
+if st.session_state.get("hp_hall") not in labels:
+    st.session_state["hp_hall"] = next(iter(labels))
+code = st.selectbox(ui.t("hp_pick_hall"), list(labels), format_func=labels.get, key="hp_hall")
+hall = halls.set_index("hall_code").loc[code]
+st.subheader(hall["hall_name"])
+st.caption(ui.t("hp_facts", region=hall["region"], city=hall["city"], district=hall["district"] or "—",
+                hall_type=hall["hall_type"] or "—", code=code))
+
+one_hall = filters.with_halls((code,))
+headline = ui.query(overview.headline, one_hall).set_index("kpi")
+targets = ui.current_targets()
+FORMAT = {"int": "int", "percent": "percent", "score": "float1", "rate": "float1", "money": "int"}
+STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
+for area, column in zip(("satisfaction", "complaints", "marketing", "training"), st.columns(4)):
+    with column.container(border=True):
+        st.markdown(f"**{ui.t('ov_area_' + area)}**")
+        for kpi in overview.KPIS:
+            if kpi.area != area:
+                continue
+            row = headline.loc[kpi.key]
+            target = targets.get(kpi.target) if kpi.target else None
+            status = target.status(row["value"]) if target else None
+            ui.kpi(f"{STATUS_DOT.get(status, '')} {ui.t('kpi_' + kpi.key)}".strip(), row["value"], row["change"],
+                   fmt=FORMAT[kpi.kind], delta_good="up" if kpi.higher_is_better else "down")
+
+# Rank among the halls of its region (and city), whatever the sidebar's hall choice.
+peers = ui.query(overview.hall_table, Filters(filters.start, filters.end, regions=(hall["region"],)))
+ranking = overview.hall_ranking(peers, code)
+ranking["kpi_label"] = ranking["kpi"].map(lambda k: ui.t("kpi_" + k))
+ranking["city_place"] = [ui.t("hp_rank_of", rank=r, of=n) for r, n in zip(ranking["city_rank"], ranking["city_halls"])]
+ranking["region_place"] = [ui.t("hp_rank_of", rank=r, of=n)
+                           for r, n in zip(ranking["region_rank"], ranking["region_halls"])]
+ranking["value_text"] = [ui.format_value(v, FORMAT[overview.KPI_BY_KEY[k].kind])
+                         for k, v in zip(ranking["kpi"], ranking["value"])]
+st.markdown(f"#### {ui.t('hp_ranking')}")
+ui.data_table(ranking, columns={"kpi_label": "hp_col_kpi", "value_text": "hp_col_value", "n": "hp_col_n",
+                                "city_place": "hp_col_city_rank", "region_place": "hp_col_region_rank"},
+              formats={"n": "int"}, key="hp_ranking", filters=one_hall, file_stem=f"hall_{code}_ranking")
+
+# A year of months ending with the period, for the hall's trends.
+year = overview.training_window(one_hall)
+st.markdown(f"#### {ui.t('hp_trends')}")
+sat = ui.query(satisfaction.satisfaction_trend, year, grain="month")
+cmp = ui.query(complaints.complaint_trend, year, grain="month")
+mkt = ui.query(marketing.marketing_trend, year, grain="month")
+fig = make_subplots(rows=1, cols=3, subplot_titles=[ui.t("hp_trend_csat"), ui.t("hp_trend_promise"),
+                                                    ui.t("hp_trend_conversion")])
+for col, (frame, column) in enumerate(((sat, "csat"), (cmp, "promise_48h"), (mkt, "conversion")), start=1):
+    if not frame.empty:
+        fig.add_trace(go.Scatter(x=frame["period"], y=frame[column], mode="lines+markers", showlegend=False,
+                                 hovertemplate="%{x|%Y-%m}: %{y:.1%}<extra></extra>"), row=1, col=col)
+fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+fig.update_xaxes(title_text=ui.t("hp_axis_month"), tickformat="%Y-%m")
+fig.update_layout(height=320)
+ui.chart(fig, key="hp_trends")
+
+st.markdown(f"#### {ui.t('hp_staff')}")
+staff = ui.query(overview.staff_table, one_hall, hall_code=code)
+staff["status_text"] = staff["status"].map(lambda s: ui.t(f"staff_{s}") if s in ("active", "left") else s)
+ui.data_table(staff, columns={"staff_id": "col_staff_id", "staff_name": "col_staff_name", "role": "col_role",
+                              "hired_on": "col_hired_on", "status_text": "col_staff_status",
+                              "trainings": "col_trainings", "hours": "col_hours", "has_pre_job": "col_has_pre_job",
+                              "elective_12m": "col_elective_12m", "contacts": "col_contacts",
+                              "converted": "col_converted", "conversion": "col_conversion",
+                              "responses": "col_responses", "csat": "col_csat"},
+              formats={"hired_on": "date", "trainings": "int", "hours": "float1", "contacts": "int",
+                       "converted": "int", "conversion": "percent", "responses": "int", "csat": "percent"},
+              key="hp_staff", filters=one_hall, file_stem=f"hall_{code}_staff")
+
+st.markdown(f"#### {ui.t('hp_backlog')}")
+open_tickets = ui.query(complaints.backlog, one_hall)
+if open_tickets.empty:
+    st.caption(ui.t("hp_no_backlog"))
+else:
+    ui.data_table(open_tickets, columns={"ticket_id": "col_ticket_id", "received_at": "col_received_at",
+                                         "category": "col_category", "age_hours": "col_age_hours"},
+                  formats={"received_at": "datetime", "age_hours": "float1"}, key="hp_backlog", filters=one_hall,
+                  file_stem=f"hall_{code}_backlog")

@@ -1,0 +1,53 @@
+"""Contract: the Hall profile shows one hall's KPIs (equal to the analytics layer's for that
+hall), its rank among the halls of its city and region, its staff and its open tickets."""
+import datetime as dt
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+import ui
+from analytics import storage
+from analytics.filters import Filters
+from analytics.metrics import overview
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "hall_profile.py")
+
+
+def test_the_slipping_hall(sample_app_env):
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.query_params["hall"] = "020003"
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="hp_hall").value == "020003"
+    con = storage.connect(sample_app_env)
+    october = Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31), halls=("020003",))
+    headline = overview.headline(con, october).set_index("kpi")
+    peers = overview.hall_table(con, Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31), regions=("珠三角",)))
+    staff = overview.staff_table(con, october, "020003")
+    con.close()
+    shown = {m.label.split("] ")[-1]: m.value for m in at.metric}
+    assert shown["48小时办结率"] == ui.format_value(headline.loc["promise_48h", "value"], "percent") == "0.0%"
+    assert shown["投诉工单"] == ui.format_value(headline.loc["tickets", "value"], "int")
+    ranking = at.dataframe[0].value.set_index("指标")
+    expected = overview.hall_ranking(peers, "020003").set_index("kpi")
+    assert ranking.loc["48小时办结率", "地市排名"] == f"第 {expected.loc['promise_48h', 'city_rank']} / 8"
+    assert ranking.loc["48小时办结率", "区域排名"].endswith(f"/ {len(peers)}")
+    assert list(at.dataframe[1].value["员工编号"]) == list(staff["staff_id"])
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_switching_hall_and_language(sample_app_env):
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.session_state["lang"] = "en"
+    at.run()
+    first = at.selectbox(key="hp_hall").value
+    at.selectbox(key="hp_hall").set_value("0755006").run()
+    assert not at.exception and at.selectbox(key="hp_hall").value == "0755006" != first
+    assert at.title[0].value == "Hall profile"
+    assert "Rank in city" in at.dataframe[0].value.columns
+
+
+def test_empty_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("HALL_ANALYTICS_DB", str(tmp_path / "empty.duckdb"))
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception and at.info
