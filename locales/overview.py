@@ -14,7 +14,7 @@ TEXT: dict[str, dict[str, str]] = {
               "- **超48小时未办结**：期末仍未办结且受理已超过 48 小时的工单。\n"
               "- **营销成功率**：成功办理数 ÷ 接触客户数（逐笔记录与日报合计）。\n"
               "- **培训覆盖率**（总览口径）：截至期末近 12 个月内至少参加过一次培训的在职员工占比。\n"
-              "- 每个比率都附样本量；样本少于 30 的不参与达标判断，排名置后。颜色：绿=达标，橙=接近，红=未达标。"
+              "- 每个比率都附样本量；样本少于 30 且 95% 区间跨过目标值的不作达标判断（区间整体低于目标则判为未达标），排名置后。颜色：绿=达标，橙=接近，红=未达标。"
               "目标值见 config/targets.toml。",
         "en": "- **CSAT**: share of top-box answers (4–5 of 5, 9–10 of 10, SMS reply 1 = satisfied).\n"
               "- **Mean score**: answers on every scale normalised to 0–100, averaged. **NPS**: % promoters (9–10) "
@@ -26,8 +26,8 @@ TEXT: dict[str, dict[str, str]] = {
               "- **Conversion**: converted ÷ contacts (contact rows and daily reports added up).\n"
               "- **Training coverage** (on the overview): active staff with at least one training in the 12 months "
               "to the period end.\n"
-              "- Every rate carries its n; rates from fewer than 30 observations are not judged against targets "
-              "and rank last. Colours: green = target met, amber = close, red = missed. Targets: "
+              "- Every rate carries its n; a rate from fewer than 30 observations whose 95% interval straddles "
+              "the target is not judged (an interval wholly below it is a miss), and ranks last. Colours: green = target met, amber = close, red = missed. Targets: "
               "config/targets.toml.",
     },
     "ov_area_satisfaction": {"zh": "客户满意度", "en": "Satisfaction"},
