@@ -336,7 +336,8 @@ def _real_colour(value):
 
 def _recolour(trace) -> None:
     for part in ("marker", "line"):
-        if part in trace and isinstance(trace[part].color, str):
+        # Sunburst and treemap markers have `colors` (a list) rather than `color`.
+        if part in trace and isinstance(getattr(trace[part], "color", None), str):
             trace[part].color = _real_colour(trace[part].color)
 
 

@@ -68,7 +68,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "One row per hall, the four areas side by side; sort by clicking a header, select a row to narrow "
               "to that hall.",
     },
-    "col_nps": {"zh": "NPS", "en": "NPS"},
+    "col_nps": {"zh": "净推荐值", "en": "NPS"},
     "col_mean_score": {"zh": "平均得分", "en": "Mean score"},
     "col_tickets": {"zh": "投诉工单", "en": "Tickets"},
     "col_promise_48h": {"zh": "48小时办结率", "en": "Within 48 h"},

@@ -1,0 +1,344 @@
+"""Complaints: volume, rate, the 48-hour promise, resolution time and backlog against the
+previous period; trend; categories; halls / cities / regions compared fairly; tickets."""
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+from plotly.subplots import make_subplots
+
+import ui
+from analytics.metrics import complaints
+from analytics.stats import LOW_SAMPLE
+
+st.title(ui.t("page_complaints"))
+st.caption(ui.t("cmp_intro"))
+with st.expander(ui.t("how_computed")):
+    st.markdown(ui.t("cmp_definitions"))
+if not ui.has_data():
+    ui.empty_state("empty_database")
+    st.stop()
+
+filters = ui.channel_filter("complaints", ui.current_filters())
+summary = ui.query(complaints.complaint_summary, filters).iloc[0]
+if not summary["tickets"]:
+    ui.empty_state("no_data")
+    st.stop()
+previous = filters.previous()
+before = ui.query(complaints.complaint_summary, previous).iloc[0]
+targets = ui.current_targets()
+PROMISE = complaints.PROMISE_HOURS
+STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
+
+
+def change(column: str):
+    """This period minus the previous one; None when the previous period has no tickets."""
+    return summary[column] - before[column] if before["tickets"] else None
+
+
+def chart_title(key: str) -> None:
+    """A chart's title above it (a title inside the figure would collide with its legend)."""
+    st.markdown(f"**{ui.t(key)}**")
+
+
+def target_text(name: str, fmt: str) -> str:
+    return ui.format_value(targets[name].value, fmt) if name in targets else ui.t("cmp_no_target")
+
+
+def judged(name: str, value, low=None, high=None, n=None) -> str | None:
+    """good / warn / bad against the target, or None when there is too little to judge: a rate
+    from fewer than 30 observations is judged only when its whole interval is clear of the target."""
+    target = targets.get(name)
+    if target is None or pd.isna(value):
+        return None
+    if n is not None and n < LOW_SAMPLE and not (pd.notna(low) and pd.notna(high)
+                                                 and (high < target.value or low > target.value)):
+        return None
+    return target.status(value)
+
+
+def dot(status: str | None, label: str) -> str:
+    return f"{STATUS_DOT.get(status, '')} {label}".strip()
+
+
+def period_ticks(periods, grain: str) -> dict:
+    """x-axis ticks on the periods themselves (weeks start on Monday; plotly's own date ticks
+    would fall on Sundays), thinned to about ten labels."""
+    periods = pd.unique(pd.Series(periods))
+    if len(periods) == 0:
+        return {}
+    step = max(1, -(-len(periods) // 10))
+    if grain == "week":
+        return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=7 * 86_400_000 * step, tickformat="%Y-%m-%d")
+    return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=f"M{step}", tickformat="%Y-%m")
+
+
+def hours(value) -> str:
+    return ui.format_value(value, "float1")
+
+
+st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
+first_row, second_row = st.columns(4), st.columns(4)
+with first_row[0]:
+    ui.kpi(ui.t("cmp_kpi_tickets"), summary["tickets"], change("tickets"), fmt="int", delta_good="down",
+           help=ui.t("cmp_help_tickets"))
+with first_row[1]:
+    ui.kpi(dot(judged("complaints_per_1000", summary["per_1000_contacts"]), ui.t("cmp_kpi_per_1000")),
+           summary["per_1000_contacts"], change("per_1000_contacts"), fmt="float1", delta_good="down",
+           help=ui.t("cmp_help_per_1000", contacts=ui.format_value(summary["contacts"], "int"),
+                     per_responses=ui.format_value(summary["per_1000_responses"], "float1"),
+                     responses=ui.format_value(summary["responses"], "int"),
+                     target=target_text("complaints_per_1000", "float1")))
+with first_row[2]:
+    ui.kpi(dot(judged("promise_48h", summary["promise_48h"], summary["promise_48h_low"], summary["promise_48h_high"],
+                      summary["promise_due"]), ui.t("cmp_kpi_promise")),
+           summary["promise_48h"], change("promise_48h"), fmt="percent",
+           help=ui.t("cmp_help_promise", within=ui.format_value(summary["within_48h"], "int"),
+                     due=ui.format_value(summary["promise_due"], "int"),
+                     low=ui.format_value(summary["promise_48h_low"], "percent"),
+                     high=ui.format_value(summary["promise_48h_high"], "percent"),
+                     target=target_text("promise_48h", "percent")))
+with first_row[3]:
+    ui.kpi(ui.t("cmp_kpi_resolution"), summary["resolution_median_hours"], change("resolution_median_hours"),
+           fmt="float1", delta_good="down",
+           help=ui.t("cmp_help_resolution", p90=hours(summary["resolution_p90_hours"]),
+                     km=hours(summary["km_median_hours"]), first=hours(summary["first_response_median_hours"])))
+with second_row[0]:
+    ui.kpi(dot(judged("backlog_over_48h", summary["backlog_over_48h"]), ui.t("cmp_kpi_backlog")),
+           summary["backlog_over_48h"], change("backlog_over_48h"), fmt="int", delta_good="down",
+           help=ui.t("cmp_help_backlog", open=ui.format_value(summary["open_backlog"], "int"),
+                     over=ui.format_value(summary["backlog_over_48h"], "int"),
+                     max=hours(summary["backlog_max_age_hours"]), target=target_text("backlog_over_48h", "int")))
+with second_row[1]:
+    ui.kpi(ui.t("cmp_kpi_reopen"), summary["reopen_rate"], change("reopen_rate"), fmt="percent", delta_good="down",
+           help=ui.t("cmp_help_reopen", k=ui.format_value(summary["reopened"], "int"),
+                     n=ui.format_value(summary["tickets"], "int")))
+with second_row[2]:
+    ui.kpi(ui.t("cmp_kpi_repeat"), summary["repeat_rate"], change("repeat_rate"), fmt="percent", delta_good="down",
+           help=ui.t("cmp_help_repeat", k=ui.format_value(summary["repeat_30d"], "int"),
+                     n=ui.format_value(summary["tickets"], "int"),
+                     flagged=ui.format_value(summary["flagged_repeat"], "int")))
+with second_row[3]:
+    ui.kpi(ui.t("cmp_kpi_compensation"), summary["compensation"], change("compensation"), fmt="int",
+           delta_good="down", help=ui.t("cmp_help_compensation"))
+st.caption(ui.t("cmp_km_caption", km=hours(summary["km_median_hours"])))
+
+# --- trend ---------------------------------------------------------------------------
+st.subheader(ui.t("cmp_trend"))
+grain = st.segmented_control(ui.t("cmp_grain"), ["week", "month"], default="week", required=True,
+                             format_func=lambda g: ui.t(f"grain_{g}"), key="cmp_grain")
+period_format = "%Y-%m-%d" if grain == "week" else "%Y-%m"
+trend = ui.query(complaints.complaint_trend, filters, grain=grain)
+st.caption(ui.t("cmp_trend_caption"))
+fig = make_subplots(specs=[[{"secondary_y": True}]])
+fig.add_trace(go.Bar(x=trend["period"], y=trend["tickets"], name=ui.t("cmp_axis_tickets"),
+                     marker_color=ui.PALETTE[0], opacity=0.8,
+                     hovertemplate=f"%{{x|{period_format}}}: %{{y:,}}<extra></extra>"), secondary_y=False)
+fig.add_trace(go.Scatter(
+    x=trend["period"], y=trend["promise_48h"], name=ui.t("cmp_axis_promise"), mode="lines+markers",
+    line=dict(color=ui.PALETTE[1], width=2),
+    error_y=dict(type="data", symmetric=False, array=trend["promise_48h_high"] - trend["promise_48h"],
+                 arrayminus=trend["promise_48h"] - trend["promise_48h_low"], thickness=1, width=3),
+    hovertemplate=f"%{{x|{period_format}}}: %{{y:.1%}}<extra></extra>"), secondary_y=True)
+if "promise_48h" in targets:
+    fig.add_hline(y=targets["promise_48h"].value, secondary_y=True, line_dash="dash",
+                  line_color=ui.STATUS_COLOURS["bad"])
+    fig.add_annotation(xref="paper", x=0, yref="y2", y=targets["promise_48h"].value, xanchor="left",
+                       yanchor="bottom", showarrow=False, font_color=ui.STATUS_COLOURS["bad"],
+                       text=ui.t("cmp_target_line", value=target_text("promise_48h", "percent")))
+fig.update_yaxes(title_text=ui.t("cmp_axis_tickets"), rangemode="tozero", secondary_y=False)
+fig.update_yaxes(title_text=ui.t("cmp_axis_promise"), tickformat=".0%", range=[0, 1.05], dtick=0.2,
+                 secondary_y=True, showgrid=False)
+fig.update_xaxes(title_text=ui.t(f"cmp_axis_period_{grain}"), **period_ticks(trend["period"], grain))
+fig.update_layout(height=340)
+ui.chart(fig, key="cmp_trend_chart")
+
+# --- categories --------------------------------------------------------------------------
+st.subheader(ui.t("cmp_categories"))
+st.caption(ui.t("cmp_categories_caption"))
+breakdown = ui.query(complaints.category_breakdown, filters)
+over_time = ui.query(complaints.category_trend, filters, grain=grain)
+categories = sorted(set(breakdown["category"]) | set(over_time["category"]))
+category_colours = {c: ui.PALETTE[i % len(ui.PALETTE)] for i, c in enumerate(categories)}
+left, right = st.columns([2, 3])
+with left:
+    fig = px.sunburst(breakdown, path=["category", "sub_category"], values="tickets", color="category",
+                      color_discrete_map=category_colours)
+    fig.update_traces(textinfo="label+value", insidetextorientation="horizontal",
+                      hovertemplate="%{label}<br>" + ui.t("cmp_hover_tickets") + " %{value:,}<br>"
+                                    + ui.t("cmp_hover_share") + " %{percentRoot:.1%}<extra></extra>")
+    fig.update_layout(height=420)
+    chart_title("cmp_category_breakdown")
+    ui.chart(fig, key="cmp_sunburst")
+with right:
+    fig = px.bar(over_time, x="period", y="tickets", color="category", color_discrete_map=category_colours,
+                 category_orders={"category": categories})
+    fig.update_traces(hovertemplate=f"%{{x|{period_format}}} · %{{fullData.name}}: %{{y:,}}<extra></extra>")
+    fig.update_xaxes(title_text=ui.t(f"cmp_axis_period_{grain}"), **period_ticks(over_time["period"], grain))
+    fig.update_yaxes(title_text=ui.t("cmp_axis_tickets"))
+    fig.update_layout(height=420, barmode="stack")
+    chart_title("cmp_category_trend")
+    ui.chart(fig, key="cmp_category_trend")
+
+# --- halls, cities, regions ------------------------------------------------------------
+st.subheader(ui.t("cmp_breakdown"))
+by = st.segmented_control(ui.t("cmp_by"), ["hall", "city", "region"], default="hall", required=True,
+                          format_func=lambda b: ui.t(f"by_{b}"), key="cmp_by")
+ranked = ui.query(complaints.complaints_by, filters, by=by).reset_index(drop=True)
+if by == "hall":
+    names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")"
+else:
+    names = ranked["city"] if by == "city" else ranked["region"]
+labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
+statuses = [judged("promise_48h", v, lo, hi, n) for v, lo, hi, n in
+            zip(ranked["promise_48h"], ranked["promise_48h_low"], ranked["promise_48h_high"], ranked["promise_due"])]
+fig = go.Figure()
+colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
+for status in ("good", "warn", "bad", None):
+    rows = [i for i, s in enumerate(statuses) if s == status]
+    if not rows:
+        continue
+    part = ranked.iloc[rows]
+    fig.add_trace(go.Bar(
+        x=part["promise_48h"], y=[labels[i] for i in rows], orientation="h",
+        name=ui.t(f"cmp_status_{status or 'none'}"), marker_color=colours[status],
+        text=[ui.format_value(v, "percent") for v in part["promise_48h"]], textposition="auto",
+        insidetextanchor="start",
+        textfont_size=10, constraintext="none",
+        error_x=dict(type="data", symmetric=False, array=part["promise_48h_high"] - part["promise_48h"],
+                     arrayminus=part["promise_48h"] - part["promise_48h_low"], color="#555555", thickness=1, width=3),
+        customdata=part[["hall_code"]].to_numpy() if by == "hall" else None,
+        hovertext=[ui.t("cmp_hover_rate", name=names.iloc[i], value=ui.format_value(r["promise_48h"], "percent"),
+                        low=ui.format_value(r["promise_48h_low"], "percent"),
+                        high=ui.format_value(r["promise_48h_high"], "percent"),
+                        within=ui.format_value(r["within_48h"], "int"), due=ui.format_value(r["promise_due"], "int"))
+                   for i, (_, r) in zip(rows, part.iterrows())],
+        hoverinfo="text"))
+if "promise_48h" in targets:
+    fig.add_vline(x=targets["promise_48h"].value, line_dash="dash", line_color="#262730",
+                  annotation_text=ui.t("cmp_target_line", value=target_text("promise_48h", "percent")),
+                  annotation_position="top")
+fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
+fig.update_xaxes(tickformat=".0%", range=[0, 1.02], title_text=ui.t("cmp_axis_promise"))
+fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
+chart_title("cmp_breakdown_chart")
+if by == "hall":
+    ui.chart(fig, key="cmp_by_chart", on_select=ui.drill_on_select("cmp_by_chart"), selection_mode="points")
+else:
+    ui.chart(fig, key=f"cmp_by_chart_{by}")
+st.caption(ui.t("cmp_breakdown_caption") + (" " + ui.t("click_to_drill") if by == "hall" else ""))
+
+place = {"hall": {"region": "col_region", "city": "col_city", "hall_code": "col_hall_code",
+                  "hall_name": "col_hall_name"},
+         "city": {"region": "col_region", "city": "col_city"}, "region": {"region": "col_region"}}[by]
+event = ui.data_table(
+    ranked,
+    columns={"rank": "cmp_col_rank", **place, "tickets": "cmp_col_tickets",
+             "per_1000_contacts": "cmp_col_per_1000_contacts", "promise_48h": "cmp_col_promise",
+             "promise_48h_low": "cmp_col_promise_low", "promise_48h_high": "cmp_col_promise_high",
+             "promise_due": "cmp_col_promise_due", "open_backlog": "cmp_col_open_backlog",
+             "backlog_over_48h": "cmp_col_backlog_over_48h", "resolution_median_hours": "cmp_col_resolution_median",
+             "resolution_p90_hours": "cmp_col_resolution_p90", "reopen_rate": "cmp_col_reopen_rate",
+             "repeat_rate": "cmp_col_repeat_rate", "compensation": "cmp_col_compensation"},
+    formats={"rank": "int", "tickets": "int", "per_1000_contacts": "float1", "promise_48h": "percent",
+             "promise_48h_low": "percent", "promise_48h_high": "percent", "promise_due": "int",
+             "open_backlog": "int", "backlog_over_48h": "int", "resolution_median_hours": "float1",
+             "resolution_p90_hours": "float1", "reopen_rate": "percent", "repeat_rate": "percent",
+             "compensation": "float1"},
+    targets={"promise_48h": "promise_48h", "backlog_over_48h": "backlog_over_48h",
+             "per_1000_contacts": "complaints_per_1000"},
+    key=f"cmp_by_table_{by}", filters=filters, file_stem=f"complaints_by_{by}", selectable=by == "hall")
+if by == "hall":
+    st.caption(ui.t("cmp_table_caption"))
+    selected = ui.hall_from_table_selection(event, ranked)
+    if selected:
+        ui.hall_drill_button(selected, key="cmp_drill")
+
+# --- resolution time ---------------------------------------------------------------------
+st.subheader(ui.t("cmp_resolution"))
+left, right = st.columns(2)
+with left:
+    bands = ui.query(complaints.resolution_histogram, filters)
+    fig = go.Figure([
+        go.Bar(x=bands["band"], y=bands["resolved"], name=ui.t("cmp_resolved_in"), marker_color=ui.PALETTE[0],
+               hovertemplate="%{x}: %{y:,}<extra>" + ui.t("cmp_resolved_in") + "</extra>"),
+        go.Bar(x=bands["band"], y=bands["still_open"], name=ui.t("cmp_still_open"),
+               marker_color=ui.STATUS_COLOURS["bad"],
+               hovertemplate="%{x}: %{y:,}<extra>" + ui.t("cmp_still_open") + "</extra>")])
+    boundary = int((~bands["over_promise"]).sum()) - 0.5  # between the last band under 48 h and the first over
+    fig.add_vrect(x0=boundary, x1=len(bands) - 0.5, fillcolor=ui.STATUS_BACKGROUNDS["bad"], opacity=0.5,
+                  line_width=0, layer="below")
+    fig.add_vline(x=boundary, line_dash="dash", line_color="#262730", annotation_text=ui.t("cmp_promise_48"),
+                  annotation_position="top right")
+    fig.update_xaxes(type="category", title_text=ui.t("cmp_axis_band"))
+    fig.update_yaxes(title_text=ui.t("cmp_axis_tickets"))
+    fig.update_layout(barmode="group", height=380)
+    chart_title("cmp_histogram")
+    ui.chart(fig, key="cmp_histogram")
+with right:
+    curve = ui.query(complaints.resolution_curve, filters)
+    x = [0.0, *curve["hours"]]
+    y = [1.0, *curve["share_open"]]
+    fig = go.Figure(go.Scatter(
+        x=x, y=y, mode="lines", line_shape="hv", line=dict(color=ui.PALETTE[0], width=2),
+        name=ui.t("cmp_axis_share_open"),
+        hovertext=[ui.t("cmp_hover_curve", hours=f"{h:,.0f}", share=ui.format_value(s, "percent"))
+                   for h, s in zip(x, y)],
+        hoverinfo="text"))
+    fig.add_vline(x=PROMISE, line_dash="dash", line_color="#262730", annotation_text=ui.t("cmp_promise_48"),
+                  annotation_position="top right")
+    if pd.notna(summary["km_median_hours"]):
+        fig.add_hline(y=0.5, line_dash="dot", line_color=ui.LOW_SAMPLE_TEXT,
+                      annotation_text=ui.t("cmp_km_median", km=hours(summary["km_median_hours"])),
+                      annotation_position="top right")
+    # The first ten days, where the promise is kept or broken; the tail is a zoom-out (double-click) away.
+    fig.update_xaxes(title_text=ui.t("cmp_axis_hours"), range=[0, min(max(x), 240)], dtick=24)
+    fig.update_yaxes(title_text=ui.t("cmp_axis_share_open"), tickformat=".0%", range=[0, 1.02])
+    fig.update_layout(height=380, showlegend=False)
+    chart_title("cmp_curve")
+    ui.chart(fig, key="cmp_curve")
+
+
+def ticket_status(frame: pd.DataFrame) -> pd.DataFrame:
+    """Ticket statuses in words (unknown ones as they are)."""
+    known = {"open", "reopened", "resolved", "closed"}
+    frame["status"] = frame["status"].map(lambda s: ui.t(f"cmp_ticket_status_{s}") if s in known else s)
+    return frame
+
+
+# --- backlog and tickets ------------------------------------------------------------------
+DETAIL_ROWS = 500
+st.subheader(ui.t("cmp_backlog"))
+open_tickets = ticket_status(ui.query(complaints.backlog, filters, limit=DETAIL_ROWS).copy())
+if open_tickets.empty:
+    st.caption(ui.t("cmp_no_backlog"))
+else:
+    st.caption(ui.t("cmp_backlog_caption"))
+    event = ui.data_table(
+        open_tickets,
+        columns={"ticket_id": "cmp_col_ticket_id", "received_at": "cmp_col_received_at",
+                 "age_hours": "cmp_col_age_hours", "over_promise": "cmp_col_over_promise", "region": "col_region",
+                 "city": "col_city", "hall_code": "col_hall_code", "hall_name": "col_hall_name",
+                 "channel": "cmp_col_channel", "category": "cmp_col_category",
+                 "sub_category": "cmp_col_sub_category", "status": "cmp_col_status", "customer": "cmp_col_customer"},
+        formats={"received_at": "datetime", "age_hours": "float1", "ticket_id": "text", "customer": "text"},
+        statuses={"age_hours": ["bad" if over else None for over in open_tickets["over_promise"]]},
+        key="cmp_backlog", filters=filters, file_stem="complaints_backlog", selectable=True)
+    selected = ui.hall_from_table_selection(event, open_tickets)
+    if selected:
+        ui.hall_drill_button(selected, key="cmp_backlog_drill")
+
+st.subheader(ui.t("cmp_detail"))
+st.caption(ui.t("detail_rows", n=DETAIL_ROWS) + " · " + ui.t("cmp_detail_caption"))
+detail = ticket_status(ui.query(complaints.complaint_detail, filters, limit=DETAIL_ROWS).copy())
+ui.data_table(
+    detail,
+    columns={"ticket_id": "cmp_col_ticket_id", "received_at": "cmp_col_received_at", "region": "col_region",
+             "city": "col_city", "hall_code": "col_hall_code", "hall_name": "col_hall_name",
+             "channel": "cmp_col_channel", "category": "cmp_col_category", "sub_category": "cmp_col_sub_category",
+             "status": "cmp_col_status", "first_response_hours": "cmp_col_first_response",
+             "resolution_hours": "cmp_col_resolution_hours", "age_hours": "cmp_col_age_hours",
+             "repeat_30d": "cmp_col_repeat", "resolution_satisfaction": "cmp_col_resolution_satisfaction",
+             "compensation_amount": "cmp_col_compensation", "description": "cmp_col_description"},
+    formats={"received_at": "datetime", "first_response_hours": "float1", "resolution_hours": "float1",
+             "age_hours": "float1", "compensation_amount": "float1", "ticket_id": "text", "description": "text"},
+    key="cmp_detail", filters=filters, file_stem="complaints_tickets")

@@ -1,0 +1,282 @@
+"""Satisfaction: responses, mean score, CSAT and NPS against the previous period; trend;
+halls / cities / regions compared fairly; score distribution, dimensions, waiting; answers."""
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from plotly.subplots import make_subplots
+
+import i18n
+import ui
+from analytics.metrics import satisfaction
+from analytics.stats import LOW_SAMPLE
+
+st.title(ui.t("page_satisfaction"))
+st.caption(ui.t("sat_intro"))
+with st.expander(ui.t("how_computed")):
+    st.markdown(ui.t("sat_definitions"))
+if not ui.has_data():
+    ui.empty_state("empty_database")
+    st.stop()
+
+filters = ui.channel_filter("surveys", ui.current_filters())
+summary = ui.query(satisfaction.satisfaction_summary, filters).iloc[0]
+if not summary["responses"]:
+    ui.empty_state("no_data")
+    st.stop()
+previous = filters.previous()
+before = ui.query(satisfaction.satisfaction_summary, previous).iloc[0]
+targets = ui.current_targets()
+STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
+
+
+def change(column: str):
+    """This period minus the previous one; None when the previous period has no answers."""
+    return summary[column] - before[column] if before["responses"] else None
+
+
+def chart_title(key: str) -> None:
+    """A chart's title above it (a title inside the figure would collide with its legend)."""
+    st.markdown(f"**{ui.t(key)}**")
+
+
+def target_text(name: str, fmt: str) -> str:
+    return ui.format_value(targets[name].value, fmt) if name in targets else ui.t("sat_no_target")
+
+
+def judged(name: str, value, low=None, high=None, n=None) -> str | None:
+    """good / warn / bad against the target, or None when there is too little to judge: a rate
+    from fewer than 30 answers is judged only when its whole interval is clear of the target."""
+    target = targets.get(name)
+    if target is None or pd.isna(value):
+        return None
+    if n is not None and n < LOW_SAMPLE and not (pd.notna(low) and pd.notna(high)
+                                                 and (high < target.value or low > target.value)):
+        return None
+    return target.status(value)
+
+
+def dot(name: str, label: str, value, n=None) -> str:
+    """The KPI label with a coloured dot for its target status (none when it cannot be judged)."""
+    return f"{STATUS_DOT.get(judged(name, value, n=n), '')} {label}".strip()
+
+
+def period_ticks(periods, grain: str) -> dict:
+    """x-axis ticks on the periods themselves (weeks start on Monday; plotly's own date ticks
+    would fall on Sundays), thinned to about ten labels."""
+    periods = pd.unique(pd.Series(periods))
+    if len(periods) == 0:
+        return {}
+    step = max(1, -(-len(periods) // 10))
+    if grain == "week":
+        return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=7 * 86_400_000 * step, tickformat="%Y-%m-%d")
+    return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=f"M{step}", tickformat="%Y-%m")
+
+
+def scale_name(scale: str) -> str:
+    key = f"sat_scale_{scale}"
+    return ui.t(key) if key in i18n.TEXT else scale
+
+
+st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
+columns = st.columns(4)
+with columns[0]:
+    ui.kpi(ui.t("sat_kpi_responses"), summary["responses"], change("responses"), fmt="int",
+           help=ui.t("sat_help_responses"))
+with columns[1]:
+    ui.kpi(dot("mean_score", ui.t("sat_kpi_mean_score"), summary["mean_score"], summary["responses"]),
+           summary["mean_score"], change("mean_score"), fmt="float1",
+           help=ui.t("sat_help_mean_score", target=target_text("mean_score", "float1")))
+with columns[2]:
+    ui.kpi(dot("csat", ui.t("sat_kpi_csat"), summary["csat"], summary["responses"]), summary["csat"],
+           change("csat"), fmt="percent",
+           help=ui.t("sat_help_csat", low=ui.format_value(summary["csat_low"], "percent"),
+                     high=ui.format_value(summary["csat_high"], "percent"),
+                     n=ui.format_value(summary["responses"], "int"), target=target_text("csat", "percent")))
+with columns[3]:
+    ui.kpi(dot("nps", ui.t("sat_kpi_nps"), summary["nps"], summary["nps_responses"]), summary["nps"],
+           change("nps") if before["nps_responses"] else None, fmt="float1",
+           help=ui.t("sat_help_nps", n=ui.format_value(summary["nps_responses"], "int"),
+                     target=target_text("nps", "float1")))
+
+# --- trend ---------------------------------------------------------------------------
+st.subheader(ui.t("sat_trend"))
+grain = st.segmented_control(ui.t("sat_grain"), ["week", "month"], default="week", required=True,
+                             format_func=lambda g: ui.t(f"grain_{g}"), key="sat_grain")
+trend = ui.query(satisfaction.satisfaction_trend, filters, grain=grain)
+st.caption(ui.t("sat_trend_caption"))
+fig = make_subplots(rows=1, cols=2, subplot_titles=[ui.t("sat_trend_csat"), ui.t("sat_trend_mean")],
+                    horizontal_spacing=0.12)
+n_text = [ui.t("sat_col_responses_short", n=ui.format_value(n, "int")) for n in trend["responses"]]
+fig.add_trace(go.Scatter(
+    x=trend["period"], y=trend["csat"], mode="lines+markers", name=ui.t("sat_kpi_csat"), showlegend=False,
+    error_y=dict(type="data", symmetric=False, array=trend["csat_high"] - trend["csat"],
+                 arrayminus=trend["csat"] - trend["csat_low"], thickness=1, width=3),
+    text=n_text, hovertemplate="%{x|%Y-%m-%d}: %{y:.1%}<br>%{text}<extra></extra>"), row=1, col=1)
+fig.add_trace(go.Scatter(
+    x=trend["period"], y=trend["mean_score"], mode="lines+markers", name=ui.t("sat_kpi_mean_score"),
+    showlegend=False, line=dict(color=ui.PALETTE[1]), text=n_text,
+    hovertemplate="%{x|%Y-%m-%d}: %{y:.1f}<br>%{text}<extra></extra>"), row=1, col=2)
+if "csat" in targets:
+    fig.add_hline(y=targets["csat"].value, line_dash="dash", line_color=ui.STATUS_COLOURS["bad"], row=1, col=1,
+                  annotation_text=ui.t("sat_target_line", value=target_text("csat", "percent")),
+                  annotation_position="bottom left")
+if "mean_score" in targets:
+    fig.add_hline(y=targets["mean_score"].value, line_dash="dash", line_color=ui.STATUS_COLOURS["bad"], row=1,
+                  col=2, annotation_text=ui.t("sat_target_line", value=target_text("mean_score", "float1")),
+                  annotation_position="bottom left")
+fig.update_yaxes(tickformat=".0%", title_text=ui.t("sat_axis_csat"), row=1, col=1)
+fig.update_yaxes(title_text=ui.t("sat_axis_mean_score"), row=1, col=2)
+fig.update_xaxes(title_text=ui.t(f"sat_axis_period_{grain}"), **period_ticks(trend["period"], grain))
+fig.update_layout(height=340)
+ui.chart(fig, key="sat_trend_chart")
+
+# --- halls, cities, regions ------------------------------------------------------------
+st.subheader(ui.t("sat_breakdown"))
+by = st.segmented_control(ui.t("sat_by"), ["hall", "city", "region"], default="hall", required=True,
+                          format_func=lambda b: ui.t(f"by_{b}"), key="sat_by")
+ranked = ui.query(satisfaction.satisfaction_by, filters, by=by).reset_index(drop=True)
+if by == "hall":
+    names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")"
+else:
+    names = ranked["city"] if by == "city" else ranked["region"]
+labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
+statuses = [judged("csat", v, lo, hi, n) for v, lo, hi, n in
+            zip(ranked["csat"], ranked["csat_low"], ranked["csat_high"], ranked["responses"])]
+fig = go.Figure()
+colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
+for status in ("good", "warn", "bad", None):
+    rows = [i for i, s in enumerate(statuses) if s == status]
+    if not rows:
+        continue
+    part = ranked.iloc[rows]
+    fig.add_trace(go.Bar(
+        x=part["csat"], y=[labels[i] for i in rows], orientation="h", name=ui.t(f"sat_status_{status or 'none'}"),
+        marker_color=colours[status],
+        text=[ui.format_value(v, "percent") for v in part["csat"]], textposition="auto", insidetextanchor="start",
+        textfont_size=10, constraintext="none",
+        error_x=dict(type="data", symmetric=False, array=part["csat_high"] - part["csat"],
+                     arrayminus=part["csat"] - part["csat_low"], color="#555555", thickness=1, width=3),
+        customdata=part[["hall_code"]].to_numpy() if by == "hall" else None,
+        hovertext=[ui.t("sat_hover_rate", name=names.iloc[i], value=ui.format_value(r["csat"], "percent"),
+                        low=ui.format_value(r["csat_low"], "percent"), high=ui.format_value(r["csat_high"], "percent"),
+                        n=ui.format_value(r["responses"], "int")) for i, (_, r) in zip(rows, part.iterrows())],
+        hoverinfo="text"))
+if "csat" in targets:
+    fig.add_vline(x=targets["csat"].value, line_dash="dash", line_color="#262730",
+                  annotation_text=ui.t("sat_target_line", value=target_text("csat", "percent")),
+                  annotation_position="top")
+fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
+fig.update_xaxes(tickformat=".0%", range=[0, 1.02], title_text=ui.t("sat_axis_csat"))
+fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
+chart_title("sat_breakdown_chart")
+if by == "hall":
+    ui.chart(fig, key="sat_by_chart", on_select=ui.drill_on_select("sat_by_chart"), selection_mode="points")
+else:
+    ui.chart(fig, key=f"sat_by_chart_{by}")
+st.caption(ui.t("sat_breakdown_caption") + (" " + ui.t("click_to_drill") if by == "hall" else ""))
+
+place = {"hall": {"region": "col_region", "city": "col_city", "hall_code": "col_hall_code",
+                  "hall_name": "col_hall_name"},
+         "city": {"region": "col_region", "city": "col_city"}, "region": {"region": "col_region"}}[by]
+RATE_COLUMNS = {"responses": "col_responses", "mean_score": "sat_col_mean_score", "csat": "col_csat",
+                "csat_low": "sat_col_csat_low", "csat_high": "sat_col_csat_high", "nps": "sat_col_nps",
+                "nps_responses": "sat_col_nps_responses", "wait_minutes": "sat_col_wait"}
+RATE_FORMATS = {"responses": "int", "mean_score": "float1", "csat": "percent", "csat_low": "percent",
+                "csat_high": "percent", "nps": "float1", "nps_responses": "int", "wait_minutes": "float1",
+                "rank": "int"}
+RATE_TARGETS = {"csat": "csat", "nps": "nps", "mean_score": "mean_score"}
+event = ui.data_table(ranked, columns={"rank": "sat_col_rank", **place, **RATE_COLUMNS}, formats=RATE_FORMATS,
+                      targets=RATE_TARGETS, key=f"sat_by_table_{by}", filters=filters,
+                      file_stem=f"satisfaction_by_{by}", selectable=by == "hall")
+if by == "hall":
+    st.caption(ui.t("sat_table_caption"))
+    selected = ui.hall_from_table_selection(event, ranked)
+    if selected:
+        ui.hall_drill_button(selected, key="sat_drill")
+
+# --- distributions and drivers ---------------------------------------------------------
+st.subheader(ui.t("sat_distributions"))
+scores = ui.query(satisfaction.score_distribution, filters)
+scales = list(dict.fromkeys(scores["scale"]))
+if scales:
+    fig = make_subplots(rows=1, cols=len(scales), horizontal_spacing=0.05, shared_yaxes=True,
+                        subplot_titles=[scale_name(s) for s in scales])
+    for col, scale in enumerate(scales, start=1):
+        part = scores[scores["scale"] == scale]
+        x = [ui.t(f"sat_sms_{s:.0f}") if scale == "sms3" and s in (1, 2, 3) else f"{s:g}" for s in part["score"]]
+        fig.add_trace(go.Bar(
+            x=x, y=part["share"], marker_color=ui.PALETTE[0], showlegend=False,
+            text=[ui.format_value(a, "int") for a in part["answers"]], textposition="outside", textfont_size=11,
+            constraintext="none", cliponaxis=False,
+            hovertext=[ui.t("sat_hover_score", score=xi, answers=ui.format_value(a, "int"),
+                            share=ui.format_value(s, "percent")) for xi, a, s in
+                       zip(x, part["answers"], part["share"])], hoverinfo="text"), row=1, col=col)
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.08])
+    fig.update_yaxes(title_text=ui.t("sat_axis_share"), row=1, col=1)
+    fig.update_xaxes(type="category", title_text=ui.t("sat_axis_score"))
+    fig.update_annotations(font_size=13)
+    fig.update_layout(height=340)
+    chart_title("sat_score_distribution")
+    ui.chart(fig, key="sat_scores")
+
+left, right = st.columns(2)
+with left:
+    dims = ui.query(satisfaction.satisfaction_dimensions, filters)
+    dim_names = [ui.t(f"sat_{d}") for d in dims["dimension"]]
+    fig = go.Figure(go.Bar(
+        x=dims["mean_score"], y=dim_names, orientation="h", marker_color=ui.PALETTE[0],
+        text=[ui.format_value(v, "float1") for v in dims["mean_score"]], textposition="outside",
+        hovertext=[ui.t("sat_hover_dimension", name=name, value=ui.format_value(v, "float1"),
+                        n=ui.format_value(n, "int"))
+                   for name, v, n in zip(dim_names, dims["mean_score"], dims["answers"])],
+        hoverinfo="text"))
+    fig.update_xaxes(range=[0, 108], title_text=ui.t("sat_axis_mean_score"))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_layout(height=360)
+    chart_title("sat_dimensions")
+    ui.chart(fig, key="sat_dimensions")
+with right:
+    waits = ui.query(satisfaction.wait_vs_satisfaction, filters)
+    fig = go.Figure(go.Bar(
+        x=waits["wait_band"], y=waits["csat"],
+        marker_color=[ui.LOW_SAMPLE_TEXT if low else ui.PALETTE[0] for low in waits["low_sample"]],
+        error_y=dict(type="data", symmetric=False, array=waits["csat_high"] - waits["csat"],
+                     arrayminus=waits["csat"] - waits["csat_low"], color="#555555", thickness=1, width=4),
+        text=[("⚠ " if low else "") + "n=" + ui.format_value(n, "int") for n, low in
+              zip(waits["responses"], waits["low_sample"])], textposition="inside", insidetextanchor="start",
+        textangle=0, textfont=dict(size=11, color="white"),
+        hovertext=[ui.t("sat_hover_rate", name=band, value=ui.format_value(r, "percent"),
+                        low=ui.format_value(lo, "percent"), high=ui.format_value(hi, "percent"),
+                        n=ui.format_value(n, "int")) for band, r, lo, hi, n in
+                   zip(waits["wait_band"], waits["csat"], waits["csat_low"], waits["csat_high"], waits["responses"])],
+        hoverinfo="text"))
+    if "csat" in targets:
+        fig.add_hline(y=targets["csat"].value, line_dash="dash", line_color="#262730",
+                      annotation_text=ui.t("sat_target_line", value=target_text("csat", "percent")),
+                      annotation_position="top right")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title_text=ui.t("sat_axis_csat"))
+    fig.update_xaxes(type="category", title_text=ui.t("sat_axis_wait"))
+    fig.update_layout(height=360)
+    chart_title("sat_wait")
+    ui.chart(fig, key="sat_wait")
+
+st.markdown(f"**{ui.t('sat_by_channel')}**")
+channels = ui.query(satisfaction.satisfaction_by_channel, filters)
+ui.data_table(channels, columns={"channel": "sat_col_channel", **RATE_COLUMNS}, formats=RATE_FORMATS,
+              targets=RATE_TARGETS, key="sat_channels", filters=filters, file_stem="satisfaction_by_channel")
+
+# --- the answers behind the figures ------------------------------------------------------
+DETAIL_ROWS = 500
+st.subheader(ui.t("sat_detail"))
+st.caption(ui.t("detail_rows", n=DETAIL_ROWS) + " · " + ui.t("sat_detail_caption"))
+detail = ui.query(satisfaction.survey_detail, filters, limit=DETAIL_ROWS)
+detail["scale"] = detail["scale"].map(scale_name)
+ui.data_table(detail, columns={
+    "answered_at": "sat_col_answered_at", "region": "col_region", "city": "col_city", "hall_code": "col_hall_code",
+    "hall_name": "col_hall_name", "channel": "sat_col_channel", "staff_id": "sat_col_staff_id",
+    "business_type": "sat_col_business_type", "scale": "sat_col_scale", "score": "sat_col_score",
+    "score_100": "sat_col_score_100", "top_box": "sat_col_top_box", "recommend_score": "sat_col_recommend",
+    "wait_minutes": "sat_col_wait_minutes", "comment": "sat_col_comment"},
+    formats={"answered_at": "datetime", "score": "int", "score_100": "float1", "recommend_score": "int",
+             "wait_minutes": "float1", "comment": "text"},
+    key="sat_detail", filters=filters, file_stem="satisfaction_answers")
