@@ -19,7 +19,7 @@ pages = {
     ],
 }
 page = st.navigation(pages)
-st.sidebar.markdown(f"### 📶 {ui.t('app_title')}")
+st.sidebar.markdown(f"### {ui.t('app_title')}")
 ui.language_picker()
 ui.global_filters()  # pages read the same choice with ui.current_filters()
 page.run()

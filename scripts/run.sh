@@ -11,4 +11,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh --runtime
 .venv/bin/python -m analytics sample --if-empty
-exec .venv/bin/streamlit run app.py "$@"
+# scripts/serve.py is `streamlit` with deep links to pages working on a fresh server.
+exec .venv/bin/python scripts/serve.py run app.py "$@"

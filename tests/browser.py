@@ -89,10 +89,8 @@ def app_path() -> Path:
 
 
 def streamlit_command() -> list[str]:
-    exe = REPO_ROOT / ".venv" / "bin" / "streamlit"
-    if exe.exists():
-        return [str(exe)]
-    return [sys.executable, "-m", "streamlit"]
+    """The same launcher as scripts/run.sh (deep links to pages work on a fresh server)."""
+    return [sys.executable, str(REPO_ROOT / "scripts" / "serve.py")]
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 # url path (from the page file name) → a word the page must show, and whether it has charts
 PAGES = [
-    ("overview", "总览", True),
+    ("", "总览", True),  # the default page lives at the root
     ("satisfaction", "客户满意度", True),
     ("complaints", "投诉处理", True),
     ("marketing", "营销转化", True),
@@ -18,11 +18,12 @@ PAGES = [
     ("data_status", "数据概况", False),
 ]
 
+# Points plotly actually computed per chart (calcdata: after decoding typed arrays).
 PLOTS_WITH_DATA_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(
-    el => (el.data || []).reduce((n, trace) => n + ((trace.x || trace.values || trace.z || trace.labels || []).length), 0))"""
+    el => (el.calcdata || []).reduce((n, trace) => n + (trace ? trace.length : 0), 0))"""
 
 
-@pytest.mark.parametrize("path, title, has_charts", PAGES, ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize("path, title, has_charts", PAGES, ids=[p[0] or "overview" for p in PAGES])
 def test_page_in_chromium(streamlit_server, browser_page, path, title, has_charts):
     page = browser_page
     page.goto(f"{streamlit_server}/{path}")
@@ -30,8 +31,9 @@ def test_page_in_chromium(streamlit_server, browser_page, path, title, has_chart
     if has_charts:
         page.wait_for_selector(".js-plotly-plot", timeout=30_000)
         page.wait_for_timeout(500)  # let plotly finish drawing before the screenshot
-    save_screenshot(page, f"{path}.png")
+    save_screenshot(page, f"{path or 'overview'}.png")
     assert_no_exception(page)
+    assert page.get_by_text("Page not found").count() == 0, f"{path}: Streamlit says the page does not exist"
     main = page.locator('[data-testid="stMain"]').inner_text()
     assert title in main, f"{path}: '{title}' not on the page; it starts {main[:300]!r}"
     if has_charts:
