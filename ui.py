@@ -27,7 +27,7 @@ from analytics.filters import Filters
 from analytics.metrics import directory
 from analytics.settings import Settings
 from analytics.stats import LOW_SAMPLE
-from analytics.targets import load_targets
+from analytics.targets import judge, load_targets
 
 CACHE_TTL = 600  # seconds a query result is reused
 DATA_PAGE = "pages/data_status.py"  # where empty states point (later: the import page)
@@ -358,6 +358,35 @@ def apply_chart_theme(fig):
 def chart(fig, **kwargs):
     """`st.plotly_chart` with the chart theme; kwargs as st.plotly_chart (key, on_select…)."""
     return st.plotly_chart(apply_chart_theme(fig), theme=None, width="stretch", **kwargs)
+
+
+# KPI kinds of analytics.metrics.overview → ui.format_value kinds.
+KPI_FORMAT = MappingProxyType({"int": "int", "percent": "percent", "score": "float1", "rate": "float1",
+                               "money": "int"})
+STATUS_DOT = MappingProxyType({"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"})
+
+
+def judged(name: str, value, low=None, high=None, n=None) -> str | None:
+    """good / warn / bad against target `name` of config/targets.toml (see targets.judge)."""
+    return judge(current_targets().get(name), value, n=n, low=low, high=high, min_n=LOW_SAMPLE)
+
+
+def chart_title(key: str) -> None:
+    """A chart's title above it (a title inside the figure would collide with its legend)."""
+    st.markdown(f"**{t(key)}**")
+
+
+def period_ticks(periods, grain: str) -> dict:
+    """x-axis ticks on the periods themselves (weeks start on Monday; plotly's own date ticks
+    would fall on Sundays), thinned to about ten labels."""
+    periods = pd.unique(pd.Series(periods))
+    if len(periods) == 0:
+        return {}
+    step = max(1, -(-len(periods) // 10))
+    if grain == "week":
+        return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=7 * 86_400_000 * step, tickformat="%Y-%m-%d")
+    return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=f"M{step}", tickformat="%Y-%m")
+
 
 
 def _missing(value) -> bool:

@@ -94,3 +94,24 @@ def _target(path: Path, name: str, entry) -> Target:
             fail(key, "must be a non-empty string")
     return Target(name=name, direction=entry["direction"], value=float(entry["target"]),
                   amber=float(entry["amber"]), label_zh=entry["label_zh"], label_en=entry["label_en"])
+
+
+def judge(target: "Target | None", value, *, n=None, low=None, high=None, min_n: int = 30) -> str | None:
+    """good / warn / bad for a rate against its target, or None when there is nothing to
+    judge: no target, no value, or fewer than `min_n` observations — unless the rate's whole
+    95% interval lies on one side of the target, which is clear whatever the sample size
+    (0 of 23 tickets within 48 h is a miss)."""
+    if target is None or not _is_number(value):
+        return None
+    small = n is not None and _is_number(n) and n < min_n
+    clear = _is_number(low) and _is_number(high) and (high < target.value or low > target.value)
+    if small and not clear:
+        return None
+    return target.status(value)
+
+
+def _is_number(value) -> bool:
+    try:
+        return value is not None and not math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False

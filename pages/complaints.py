@@ -27,7 +27,6 @@ previous = filters.previous()
 before = ui.query(complaints.complaint_summary, previous).iloc[0]
 targets = ui.current_targets()
 PROMISE = complaints.PROMISE_HOURS
-STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
 
 
 def change(column: str):
@@ -35,41 +34,12 @@ def change(column: str):
     return summary[column] - before[column] if before["tickets"] else None
 
 
-def chart_title(key: str) -> None:
-    """A chart's title above it (a title inside the figure would collide with its legend)."""
-    st.markdown(f"**{ui.t(key)}**")
-
-
 def target_text(name: str, fmt: str) -> str:
     return ui.format_value(targets[name].value, fmt) if name in targets else ui.t("cmp_no_target")
 
 
-def judged(name: str, value, low=None, high=None, n=None) -> str | None:
-    """good / warn / bad against the target, or None when there is too little to judge: a rate
-    from fewer than 30 observations is judged only when its whole interval is clear of the target."""
-    target = targets.get(name)
-    if target is None or pd.isna(value):
-        return None
-    if n is not None and n < LOW_SAMPLE and not (pd.notna(low) and pd.notna(high)
-                                                 and (high < target.value or low > target.value)):
-        return None
-    return target.status(value)
-
-
 def dot(status: str | None, label: str) -> str:
-    return f"{STATUS_DOT.get(status, '')} {label}".strip()
-
-
-def period_ticks(periods, grain: str) -> dict:
-    """x-axis ticks on the periods themselves (weeks start on Monday; plotly's own date ticks
-    would fall on Sundays), thinned to about ten labels."""
-    periods = pd.unique(pd.Series(periods))
-    if len(periods) == 0:
-        return {}
-    step = max(1, -(-len(periods) // 10))
-    if grain == "week":
-        return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=7 * 86_400_000 * step, tickformat="%Y-%m-%d")
-    return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=f"M{step}", tickformat="%Y-%m")
+    return f"{ui.STATUS_DOT.get(status, '')} {label}".strip()
 
 
 def hours(value) -> str:
@@ -82,14 +52,14 @@ with first_row[0]:
     ui.kpi(ui.t("cmp_kpi_tickets"), summary["tickets"], change("tickets"), fmt="int", delta_good="down",
            help=ui.t("cmp_help_tickets"))
 with first_row[1]:
-    ui.kpi(dot(judged("complaints_per_1000", summary["per_1000_contacts"]), ui.t("cmp_kpi_per_1000")),
+    ui.kpi(dot(ui.judged("complaints_per_1000", summary["per_1000_contacts"]), ui.t("cmp_kpi_per_1000")),
            summary["per_1000_contacts"], change("per_1000_contacts"), fmt="float1", delta_good="down",
            help=ui.t("cmp_help_per_1000", contacts=ui.format_value(summary["contacts"], "int"),
                      per_responses=ui.format_value(summary["per_1000_responses"], "float1"),
                      responses=ui.format_value(summary["responses"], "int"),
                      target=target_text("complaints_per_1000", "float1")))
 with first_row[2]:
-    ui.kpi(dot(judged("promise_48h", summary["promise_48h"], summary["promise_48h_low"], summary["promise_48h_high"],
+    ui.kpi(dot(ui.judged("promise_48h", summary["promise_48h"], summary["promise_48h_low"], summary["promise_48h_high"],
                       summary["promise_due"]), ui.t("cmp_kpi_promise")),
            summary["promise_48h"], change("promise_48h"), fmt="percent",
            help=ui.t("cmp_help_promise", within=ui.format_value(summary["within_48h"], "int"),
@@ -103,7 +73,7 @@ with first_row[3]:
            help=ui.t("cmp_help_resolution", p90=hours(summary["resolution_p90_hours"]),
                      km=hours(summary["km_median_hours"]), first=hours(summary["first_response_median_hours"])))
 with second_row[0]:
-    ui.kpi(dot(judged("backlog_over_48h", summary["backlog_over_48h"]), ui.t("cmp_kpi_backlog")),
+    ui.kpi(dot(ui.judged("backlog_over_48h", summary["backlog_over_48h"]), ui.t("cmp_kpi_backlog")),
            summary["backlog_over_48h"], change("backlog_over_48h"), fmt="int", delta_good="down",
            help=ui.t("cmp_help_backlog", open=ui.format_value(summary["open_backlog"], "int"),
                      over=ui.format_value(summary["backlog_over_48h"], "int"),
@@ -148,7 +118,7 @@ if "promise_48h" in targets:
 fig.update_yaxes(title_text=ui.t("cmp_axis_tickets"), rangemode="tozero", secondary_y=False)
 fig.update_yaxes(title_text=ui.t("cmp_axis_promise"), tickformat=".0%", range=[0, 1.05], dtick=0.2,
                  secondary_y=True, showgrid=False)
-fig.update_xaxes(title_text=ui.t(f"cmp_axis_period_{grain}"), **period_ticks(trend["period"], grain))
+fig.update_xaxes(title_text=ui.t(f"cmp_axis_period_{grain}"), **ui.period_ticks(trend["period"], grain))
 fig.update_layout(height=340)
 ui.chart(fig, key="cmp_trend_chart")
 
@@ -167,16 +137,16 @@ with left:
                       hovertemplate="%{label}<br>" + ui.t("cmp_hover_tickets") + " %{value:,}<br>"
                                     + ui.t("cmp_hover_share") + " %{percentRoot:.1%}<extra></extra>")
     fig.update_layout(height=420)
-    chart_title("cmp_category_breakdown")
+    ui.chart_title("cmp_category_breakdown")
     ui.chart(fig, key="cmp_sunburst")
 with right:
     fig = px.bar(over_time, x="period", y="tickets", color="category", color_discrete_map=category_colours,
                  category_orders={"category": categories})
     fig.update_traces(hovertemplate=f"%{{x|{period_format}}} · %{{fullData.name}}: %{{y:,}}<extra></extra>")
-    fig.update_xaxes(title_text=ui.t(f"cmp_axis_period_{grain}"), **period_ticks(over_time["period"], grain))
+    fig.update_xaxes(title_text=ui.t(f"cmp_axis_period_{grain}"), **ui.period_ticks(over_time["period"], grain))
     fig.update_yaxes(title_text=ui.t("cmp_axis_tickets"))
     fig.update_layout(height=420, barmode="stack")
-    chart_title("cmp_category_trend")
+    ui.chart_title("cmp_category_trend")
     ui.chart(fig, key="cmp_category_trend")
 
 # --- halls, cities, regions ------------------------------------------------------------
@@ -189,7 +159,7 @@ if by == "hall":
 else:
     names = ranked["city"] if by == "city" else ranked["region"]
 labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
-statuses = [judged("promise_48h", v, lo, hi, n) for v, lo, hi, n in
+statuses = [ui.judged("promise_48h", v, lo, hi, n) for v, lo, hi, n in
             zip(ranked["promise_48h"], ranked["promise_48h_low"], ranked["promise_48h_high"], ranked["promise_due"])]
 fig = go.Figure()
 colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
@@ -220,7 +190,7 @@ if "promise_48h" in targets:
 fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
 fig.update_xaxes(tickformat=".0%", range=[0, 1.02], title_text=ui.t("cmp_axis_promise"))
 fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
-chart_title("cmp_breakdown_chart")
+ui.chart_title("cmp_breakdown_chart")
 if by == "hall":
     ui.chart(fig, key="cmp_by_chart", on_select=ui.drill_on_select("cmp_by_chart"), selection_mode="points")
 else:
@@ -272,7 +242,7 @@ with left:
     fig.update_xaxes(type="category", title_text=ui.t("cmp_axis_band"))
     fig.update_yaxes(title_text=ui.t("cmp_axis_tickets"))
     fig.update_layout(barmode="group", height=380)
-    chart_title("cmp_histogram")
+    ui.chart_title("cmp_histogram")
     ui.chart(fig, key="cmp_histogram")
 with right:
     curve = ui.query(complaints.resolution_curve, filters)
@@ -294,7 +264,7 @@ with right:
     fig.update_xaxes(title_text=ui.t("cmp_axis_hours"), range=[0, min(max(x), 240)], dtick=24)
     fig.update_yaxes(title_text=ui.t("cmp_axis_share_open"), tickformat=".0%", range=[0, 1.02])
     fig.update_layout(height=380, showlegend=False)
-    chart_title("cmp_curve")
+    ui.chart_title("cmp_curve")
     ui.chart(fig, key="cmp_curve")
 
 

@@ -36,8 +36,8 @@ st.caption(ui.t("hp_facts", region=hall["region"], city=hall["city"], district=h
 one_hall = filters.with_halls((code,))
 headline = ui.query(overview.headline, one_hall).set_index("kpi")
 targets = ui.current_targets()
-FORMAT = {"int": "int", "percent": "percent", "score": "float1", "rate": "float1", "money": "int"}
-STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
+FORMAT = ui.KPI_FORMAT
+STATUS_DOT = ui.STATUS_DOT
 for area, column in zip(("satisfaction", "complaints", "marketing", "training"), st.columns(4)):
     with column.container(border=True):
         st.markdown(f"**{ui.t('ov_area_' + area)}**")

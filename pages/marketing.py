@@ -28,7 +28,6 @@ previous = filters.previous()
 comparable = ui.data_bounds()[0] <= previous.start  # a previous period before the data compares with nothing
 before = ui.query(marketing.marketing_summary, previous).iloc[0] if comparable else None
 targets = ui.current_targets()
-STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
 
 
 def pct(value) -> str:
@@ -46,34 +45,11 @@ def change(column: str):
 
 
 def judged(value, low=None, high=None, n=None) -> str | None:
-    """good / warn / bad against the conversion target, or None when there is too little to
-    judge: under 30 contacts only an interval wholly on one side of the target is judged."""
-    target = targets.get("conversion")
-    if target is None or pd.isna(value):
-        return None
-    if n is not None and n < LOW_SAMPLE and not (pd.notna(low) and pd.notna(high)
-                                                 and (high < target.value or low > target.value)):
-        return None
-    return target.status(value)
+    return ui.judged("conversion", value, low, high, n)
 
 
 def target_text() -> str:
     return pct(targets["conversion"].value) if "conversion" in targets else ui.t("mkt_no_target")
-
-
-def period_ticks(periods, grain: str) -> dict:
-    """x ticks on the periods themselves (weeks start on Monday), about ten labels."""
-    periods = pd.unique(pd.Series(periods))
-    if len(periods) == 0:
-        return {}
-    step = max(1, -(-len(periods) // 10))
-    if grain == "week":
-        return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=7 * 86_400_000 * step, tickformat="%Y-%m-%d")
-    return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=f"M{step}", tickformat="%Y-%m")
-
-
-def chart_title(key: str) -> None:
-    st.markdown(f"**{ui.t(key)}**")
 
 
 # --- KPIs ------------------------------------------------------------------------------
@@ -93,7 +69,7 @@ KPIS = [
 for (column, fmt, help_text), slot in zip(KPIS, st.columns([1, 1, 1, 1, 1.4, 1.2])):  # room for revenue
     label = ui.t(f"mkt_kpi_{column}")
     if column == "conversion":
-        label = f"{STATUS_DOT.get(status, '')} {label}".strip()
+        label = f"{ui.STATUS_DOT.get(status, '')} {label}".strip()
     with slot:
         ui.kpi(label, summary[column], change(column), fmt=fmt, help=help_text)
 
@@ -140,7 +116,7 @@ with right:
     fig.update_yaxes(title_text=ui.t("mkt_axis_contacts"), secondary_y=False, rangemode="tozero")
     fig.update_yaxes(title_text=ui.t("mkt_axis_conversion"), tickformat=".0%", range=[0, top], secondary_y=True,
                      showgrid=False, tickmode="linear", tick0=0, dtick=0.05 if top <= 0.3 else 0.1)
-    fig.update_xaxes(title_text=ui.t(f"mkt_axis_period_{grain}"), **period_ticks(trend["period"], grain))
+    fig.update_xaxes(title_text=ui.t(f"mkt_axis_period_{grain}"), **ui.period_ticks(trend["period"], grain))
     fig.update_layout(height=300)
     ui.chart(fig, key="mkt_trend_chart")
     st.caption(ui.t("mkt_trend_caption"))
@@ -183,7 +159,7 @@ top = max(0.3, float(ranked["conversion_high"].max()) * 1.05) if ranked["convers
 fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
 fig.update_xaxes(tickformat=".0%", range=[0, min(1.02, top)], title_text=ui.t("mkt_axis_conversion"))
 fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
-chart_title("mkt_breakdown_chart")
+ui.chart_title("mkt_breakdown_chart")
 if by == "hall":
     ui.chart(fig, key="mkt_by_chart", on_select=ui.drill_on_select("mkt_by_chart"), selection_mode="points")
 else:
@@ -243,7 +219,7 @@ fig = go.Figure(go.Heatmap(
 fig.update_yaxes(autorange="reversed", automargin=True, title_text=ui.t("mkt_axis_product"), type="category")
 fig.update_xaxes(side="top", title_text=ui.t("mkt_axis_activity"), type="category")
 fig.update_layout(height=max(300, 30 * len(products) + 120), margin=dict(t=80))
-chart_title("mkt_heatmap")
+ui.chart_title("mkt_heatmap")
 ui.chart(fig, key="mkt_heatmap_chart")
 st.caption(ui.t("mkt_heatmap_caption"))
 

@@ -24,8 +24,8 @@ targets = ui.current_targets()
 previous = filters.previous()
 st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
 
-FORMAT = {"int": "int", "percent": "percent", "score": "float1", "rate": "float1", "money": "int"}
-STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
+FORMAT = ui.KPI_FORMAT
+STATUS_DOT = ui.STATUS_DOT
 for area, column in zip(("satisfaction", "complaints", "marketing", "training"), st.columns(4)):
     with column.container(border=True):
         st.markdown(f"**{ui.t('ov_area_' + area)}**")

@@ -26,7 +26,6 @@ if not summary["responses"]:
 previous = filters.previous()
 before = ui.query(satisfaction.satisfaction_summary, previous).iloc[0]
 targets = ui.current_targets()
-STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
 
 
 def change(column: str):
@@ -34,42 +33,13 @@ def change(column: str):
     return summary[column] - before[column] if before["responses"] else None
 
 
-def chart_title(key: str) -> None:
-    """A chart's title above it (a title inside the figure would collide with its legend)."""
-    st.markdown(f"**{ui.t(key)}**")
-
-
 def target_text(name: str, fmt: str) -> str:
     return ui.format_value(targets[name].value, fmt) if name in targets else ui.t("sat_no_target")
 
 
-def judged(name: str, value, low=None, high=None, n=None) -> str | None:
-    """good / warn / bad against the target, or None when there is too little to judge: a rate
-    from fewer than 30 answers is judged only when its whole interval is clear of the target."""
-    target = targets.get(name)
-    if target is None or pd.isna(value):
-        return None
-    if n is not None and n < LOW_SAMPLE and not (pd.notna(low) and pd.notna(high)
-                                                 and (high < target.value or low > target.value)):
-        return None
-    return target.status(value)
-
-
 def dot(name: str, label: str, value, n=None) -> str:
     """The KPI label with a coloured dot for its target status (none when it cannot be judged)."""
-    return f"{STATUS_DOT.get(judged(name, value, n=n), '')} {label}".strip()
-
-
-def period_ticks(periods, grain: str) -> dict:
-    """x-axis ticks on the periods themselves (weeks start on Monday; plotly's own date ticks
-    would fall on Sundays), thinned to about ten labels."""
-    periods = pd.unique(pd.Series(periods))
-    if len(periods) == 0:
-        return {}
-    step = max(1, -(-len(periods) // 10))
-    if grain == "week":
-        return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=7 * 86_400_000 * step, tickformat="%Y-%m-%d")
-    return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=f"M{step}", tickformat="%Y-%m")
+    return f"{ui.STATUS_DOT.get(ui.judged(name, value, n=n), '')} {label}".strip()
 
 
 def scale_name(scale: str) -> str:
@@ -126,7 +96,7 @@ if "mean_score" in targets:
                   annotation_position="bottom left")
 fig.update_yaxes(tickformat=".0%", title_text=ui.t("sat_axis_csat"), row=1, col=1)
 fig.update_yaxes(title_text=ui.t("sat_axis_mean_score"), row=1, col=2)
-fig.update_xaxes(title_text=ui.t(f"sat_axis_period_{grain}"), **period_ticks(trend["period"], grain))
+fig.update_xaxes(title_text=ui.t(f"sat_axis_period_{grain}"), **ui.period_ticks(trend["period"], grain))
 fig.update_layout(height=340)
 ui.chart(fig, key="sat_trend_chart")
 
@@ -140,7 +110,7 @@ if by == "hall":
 else:
     names = ranked["city"] if by == "city" else ranked["region"]
 labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
-statuses = [judged("csat", v, lo, hi, n) for v, lo, hi, n in
+statuses = [ui.judged("csat", v, lo, hi, n) for v, lo, hi, n in
             zip(ranked["csat"], ranked["csat_low"], ranked["csat_high"], ranked["responses"])]
 fig = go.Figure()
 colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
@@ -168,7 +138,7 @@ if "csat" in targets:
 fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
 fig.update_xaxes(tickformat=".0%", range=[0, 1.02], title_text=ui.t("sat_axis_csat"))
 fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
-chart_title("sat_breakdown_chart")
+ui.chart_title("sat_breakdown_chart")
 if by == "hall":
     ui.chart(fig, key="sat_by_chart", on_select=ui.drill_on_select("sat_by_chart"), selection_mode="points")
 else:
@@ -216,7 +186,7 @@ if scales:
     fig.update_xaxes(type="category", title_text=ui.t("sat_axis_score"))
     fig.update_annotations(font_size=13)
     fig.update_layout(height=340)
-    chart_title("sat_score_distribution")
+    ui.chart_title("sat_score_distribution")
     ui.chart(fig, key="sat_scores")
 
 left, right = st.columns(2)
@@ -233,7 +203,7 @@ with left:
     fig.update_xaxes(range=[0, 108], title_text=ui.t("sat_axis_mean_score"))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_layout(height=360)
-    chart_title("sat_dimensions")
+    ui.chart_title("sat_dimensions")
     ui.chart(fig, key="sat_dimensions")
 with right:
     waits = ui.query(satisfaction.wait_vs_satisfaction, filters)
@@ -257,7 +227,7 @@ with right:
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title_text=ui.t("sat_axis_csat"))
     fig.update_xaxes(type="category", title_text=ui.t("sat_axis_wait"))
     fig.update_layout(height=360)
-    chart_title("sat_wait")
+    ui.chart_title("sat_wait")
     ui.chart(fig, key="sat_wait")
 
 st.markdown(f"**{ui.t('sat_by_channel')}**")

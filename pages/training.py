@@ -28,7 +28,6 @@ comparable = ui.data_bounds()[0] <= previous.start  # a previous period before t
 before = ui.query(training.training_summary, previous).iloc[0] if comparable else None
 year = ui.query(training.training_summary, training_window(filters)).iloc[0]
 targets = ui.current_targets()
-STATUS_DOT = {"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"}
 STAFF_ROWS = 500
 
 
@@ -40,35 +39,8 @@ def count(value) -> str:
     return ui.format_value(value, "int")
 
 
-def judged(name: str, value, low=None, high=None, n=None) -> str | None:
-    """good / warn / bad against the target, or None when there is too little to judge: under
-    30 observations only an interval wholly on one side of the target is judged."""
-    target = targets.get(name)
-    if target is None or pd.isna(value):
-        return None
-    if n is not None and n < LOW_SAMPLE and not (pd.notna(low) and pd.notna(high)
-                                                 and (high < target.value or low > target.value)):
-        return None
-    return target.status(value)
-
-
 def target_text(name: str) -> str:
     return pct(targets[name].value) if name in targets else ui.t("trn_no_target")
-
-
-def period_ticks(periods, grain: str) -> dict:
-    """x ticks on the periods themselves (weeks start on Monday), about ten labels."""
-    periods = pd.unique(pd.Series(periods))
-    if len(periods) == 0:
-        return {}
-    step = max(1, -(-len(periods) // 10))
-    if grain == "week":
-        return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=7 * 86_400_000 * step, tickformat="%Y-%m-%d")
-    return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=f"M{step}", tickformat="%Y-%m")
-
-
-def chart_title(key: str) -> None:
-    st.markdown(f"**{ui.t(key)}**")
 
 
 # --- KPIs ------------------------------------------------------------------------------
@@ -93,9 +65,9 @@ slots = [*st.columns(4), *st.columns(4)[:3]]
 for (column, fmt, n_column, help_text), slot in zip(KPIS, slots):
     label = ui.t(f"trn_kpi_{column}")
     if column in targets and n_column:
-        status = judged(column, summary[column], summary.get(f"{column}_low"), summary.get(f"{column}_high"),
+        status = ui.judged(column, summary[column], summary.get(f"{column}_low"), summary.get(f"{column}_high"),
                         summary[n_column])
-        label = f"{STATUS_DOT.get(status, '')} {label}".strip()
+        label = f"{ui.STATUS_DOT.get(status, '')} {label}".strip()
     delta = None
     if before is not None and (before[n_column] if n_column else True) and pd.notna(summary[column]):
         delta = summary[column] - before[column]
@@ -113,7 +85,7 @@ if by == "hall":
 else:
     names = ranked[by]
 labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
-statuses = [judged("coverage", v, lo, hi, n) for v, lo, hi, n in
+statuses = [ui.judged("coverage", v, lo, hi, n) for v, lo, hi, n in
             zip(ranked["coverage"], ranked["coverage_low"], ranked["coverage_high"], ranked["active_staff"])]
 fig = go.Figure()
 colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
@@ -142,7 +114,7 @@ if "coverage" in targets:
 fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
 fig.update_xaxes(tickformat=".0%", range=[0, 1.04], title_text=ui.t("trn_axis_coverage"))
 fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
-chart_title("trn_breakdown_chart")
+ui.chart_title("trn_breakdown_chart")
 if by == "hall":
     ui.chart(fig, key="trn_by_chart", on_select=ui.drill_on_select("trn_by_chart"), selection_mode="points")
 else:
@@ -183,9 +155,9 @@ shown = pct if measure == "csat" else (lambda v: ui.format_value(v, "float1"))
 largest = max(1, int(halls["responses"].max())) if len(halls) else 1
 sizes = 8 + 26 * (halls["responses"] / largest) ** 0.5
 # Halls that miss both targets are named on the chart.
-coverage_bad = [judged("coverage", v, lo, hi, n) == "bad" for v, lo, hi, n in
+coverage_bad = [ui.judged("coverage", v, lo, hi, n) == "bad" for v, lo, hi, n in
                 zip(halls["coverage"], halls["coverage_low"], halls["coverage_high"], halls["active_staff"])]
-measure_bad = [n >= LOW_SAMPLE and judged(measure, v) == "bad" for v, n in zip(halls[measure], halls["responses"])]
+measure_bad = [n >= LOW_SAMPLE and ui.judged(measure, v) == "bad" for v, n in zip(halls[measure], halls["responses"])]
 named = [c and m for c, m in zip(coverage_bad, measure_bad)]
 # Named halls alternate their label above and below (by satisfaction), so neighbours don't collide.
 ordered = sorted((i for i in halls.index if named[i]), key=lambda i: (halls.at[i, measure], halls.at[i, "coverage"]))
@@ -254,7 +226,7 @@ else:
                                  name=ui.t("trn_trend_staff"), line=dict(color=ui.PALETTE[1]), hovertext=hover,
                                  hoverinfo="text"))
         fig.update_yaxes(title_text=ui.t("trn_axis_people"), rangemode="tozero")
-        fig.update_xaxes(title_text=ui.t(f"trn_axis_period_{grain}"), **period_ticks(trend["period"], grain))
+        fig.update_xaxes(title_text=ui.t(f"trn_axis_period_{grain}"), **ui.period_ticks(trend["period"], grain))
         fig.update_layout(height=320)
         ui.chart(fig, key="trn_trend_chart")
     ui.data_table(courses, columns={"course_type": "trn_col_course_type", "sessions": "trn_col_sessions",

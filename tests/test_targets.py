@@ -83,3 +83,13 @@ def test_a_missing_file_names_the_file(tmp_path):
     with pytest.raises(ValueError, match="cannot be read") as info:
         load_targets(tmp_path / "nope.toml")
     assert "nope.toml" in str(info.value)
+
+
+def test_judge_a_small_sample_only_when_its_interval_is_clear_of_the_target():
+    from analytics.targets import Target, judge
+
+    target = Target("promise_48h", "min", 0.95, 0.05, "48小时办结率", "48 h")
+    assert judge(target, 0.0, n=23, low=0.0, high=0.143) == "bad"       # 0 of 23: clearly below
+    assert judge(target, 0.9, n=10, low=0.596, high=0.982) is None      # straddles 0.95: no verdict
+    assert judge(target, 0.96, n=200, low=0.93, high=0.98) == "good"
+    assert judge(None, 0.5, n=100) is None and judge(target, float("nan"), n=100) is None

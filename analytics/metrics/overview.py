@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..filters import Filters
 from ..stats import LOW_SAMPLE
+from ..targets import judge as judge_rate
 from . import complaints, marketing, satisfaction, training
 
 
@@ -109,22 +110,12 @@ def judge(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
             value = record.get(key)
             n = record.get(kpi.n_column) if kpi.n_column else None
             target = targets.get(kpi.target) if kpi.target else None
-            enough = n is None or (n or 0) >= LOW_SAMPLE or _clear_of(target, record, key)
-            status = target.status(value) if (target is not None and enough and _number(value)) else None
+            status = judge_rate(target, value, n=(n or 0) if kpi.n_column else None, low=record.get(f"{key}_low"),
+                           high=record.get(f"{key}_high"), min_n=LOW_SAMPLE)
             rows.append({"hall_code": record["hall_code"], "hall_name": record["hall_name"],
                          "region": record["region"], "city": record["city"], "kpi": key, "area": kpi.area,
                          "value": value, "n": n, "status": status})
     return pd.DataFrame(rows)
-
-
-def _clear_of(target, record: dict, key: str) -> bool:
-    """True when the whole 95% interval of a rate lies on one side of its target: then even
-    a small sample says clearly whether the hall meets it (0 of 23 tickets within 48 h is a
-    miss, whatever the sample size)."""
-    low, high = record.get(f"{key}_low"), record.get(f"{key}_high")
-    if target is None or not (_number(low) and _number(high)):
-        return False
-    return high < target.value or low > target.value
 
 
 def halls_needing_attention(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
