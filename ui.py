@@ -480,6 +480,10 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
     labels = {c: t(k) for c, k in columns.items()}
     shown = frame[list(columns)].rename(columns=labels).reset_index(drop=True)
     kinds = {labels[c]: formats.get(c, "text") for c in columns}
+    for label, kind in kinds.items():
+        if kind in ("percent", "int", "float1"):
+            # An object column holding None shows "None"; as numbers, a gap shows as a gap.
+            shown[label] = pd.to_numeric(shown[label], errors="coerce")
     low = (frame["low_sample"].fillna(False).astype(bool).to_numpy() if "low_sample" in frame.columns
            else np.zeros(len(frame), dtype=bool))
     if low.any():
