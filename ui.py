@@ -389,6 +389,60 @@ def period_ticks(periods, grain: str) -> dict:
 
 
 
+def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target: str, prefix: str,
+              axis_key: str, hover_values: Callable[[pd.Series], dict], x_max: float = 1.02, target_position: str = "top",
+              text_outside_below: float | None = None) -> None:
+    """A rate per hall, city or region as horizontal bars, best first as `ranked` orders
+    them: Wilson whiskers, bars coloured by their verdict against `target` (grey when too
+    few to judge, ⚠ on low samples), the target as a dashed line, and — per hall — a click
+    that narrows the filter to the hall. Strings come from the page's `prefix`:
+    `{prefix}_status_*`, `{prefix}_hover_rate` (name, value, low, high + `hover_values(row)`),
+    `{prefix}_target_line`, `{prefix}_breakdown_chart`, `{prefix}_breakdown_caption`; the
+    axis title is `axis_key`."""
+    import plotly.graph_objects as go
+
+    names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")" if by == "hall" else ranked[by]
+    labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
+    statuses = [judged(target, v, lo, hi, n) for v, lo, hi, n in
+                zip(ranked[rate], ranked[f"{rate}_low"], ranked[f"{rate}_high"], ranked[n_column])]
+    colours = {**STATUS_COLOURS, None: LOW_SAMPLE_TEXT}
+    fig = go.Figure()
+    for status in ("good", "warn", "bad", None):
+        rows = [i for i, s in enumerate(statuses) if s == status]
+        if not rows:
+            continue
+        part = ranked.iloc[rows]
+        fig.add_trace(go.Bar(
+            x=part[rate], y=[labels[i] for i in rows], orientation="h", marker_color=colours[status],
+            name=t(f"{prefix}_status_{status or 'none'}"),
+            text=[format_value(v, "percent") for v in part[rate]], insidetextanchor="start", textfont_size=10,
+            textposition="auto" if text_outside_below is None else
+            ["inside" if v >= text_outside_below else "outside" for v in part[rate].fillna(0)],
+            constraintext="none",
+            error_x=dict(type="data", symmetric=False, array=part[f"{rate}_high"] - part[rate],
+                         arrayminus=part[rate] - part[f"{rate}_low"], color="#555555", thickness=1, width=3),
+            customdata=part[["hall_code"]].to_numpy() if by == "hall" else None,
+            hovertext=[t(f"{prefix}_hover_rate", name=names.iloc[i], value=format_value(r[rate], "percent"),
+                         low=format_value(r[f"{rate}_low"], "percent"), high=format_value(r[f"{rate}_high"], "percent"),
+                         **hover_values(r)) for i, (_, r) in zip(rows, part.iterrows())],
+            hoverinfo="text"))
+    goal = current_targets().get(target)
+    if goal is not None:
+        fig.add_vline(x=goal.value, line_dash="dash", line_color="#262730",
+                      annotation_text=t(f"{prefix}_target_line", value=format_value(goal.value, "percent")),
+                      annotation_position=target_position)
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
+    fig.update_xaxes(tickformat=".0%", range=[0, x_max], title_text=t(axis_key))
+    fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
+    chart_title(f"{prefix}_breakdown_chart")
+    if by == "hall":
+        key = f"{prefix}_by_chart"
+        chart(fig, key=key, on_select=drill_on_select(key), selection_mode="points")
+    else:
+        chart(fig, key=f"{prefix}_by_chart_{by}")
+    st.caption(t(f"{prefix}_breakdown_caption") + (" " + t("click_to_drill") if by == "hall" else ""))
+
+
 def _missing(value) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 

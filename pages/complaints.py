@@ -8,7 +8,6 @@ from plotly.subplots import make_subplots
 
 import ui
 from analytics.metrics import complaints
-from analytics.stats import LOW_SAMPLE
 
 st.title(ui.t("page_complaints"))
 st.caption(ui.t("cmp_intro"))
@@ -154,48 +153,10 @@ st.subheader(ui.t("cmp_breakdown"))
 by = st.segmented_control(ui.t("cmp_by"), ["hall", "city", "region"], default="hall", required=True,
                           format_func=lambda b: ui.t(f"by_{b}"), key="cmp_by")
 ranked = ui.query(complaints.complaints_by, filters, by=by).reset_index(drop=True)
-if by == "hall":
-    names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")"
-else:
-    names = ranked["city"] if by == "city" else ranked["region"]
-labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
-statuses = [ui.judged("promise_48h", v, lo, hi, n) for v, lo, hi, n in
-            zip(ranked["promise_48h"], ranked["promise_48h_low"], ranked["promise_48h_high"], ranked["promise_due"])]
-fig = go.Figure()
-colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
-for status in ("good", "warn", "bad", None):
-    rows = [i for i, s in enumerate(statuses) if s == status]
-    if not rows:
-        continue
-    part = ranked.iloc[rows]
-    fig.add_trace(go.Bar(
-        x=part["promise_48h"], y=[labels[i] for i in rows], orientation="h",
-        name=ui.t(f"cmp_status_{status or 'none'}"), marker_color=colours[status],
-        text=[ui.format_value(v, "percent") for v in part["promise_48h"]], textposition="auto",
-        insidetextanchor="start",
-        textfont_size=10, constraintext="none",
-        error_x=dict(type="data", symmetric=False, array=part["promise_48h_high"] - part["promise_48h"],
-                     arrayminus=part["promise_48h"] - part["promise_48h_low"], color="#555555", thickness=1, width=3),
-        customdata=part[["hall_code"]].to_numpy() if by == "hall" else None,
-        hovertext=[ui.t("cmp_hover_rate", name=names.iloc[i], value=ui.format_value(r["promise_48h"], "percent"),
-                        low=ui.format_value(r["promise_48h_low"], "percent"),
-                        high=ui.format_value(r["promise_48h_high"], "percent"),
-                        within=ui.format_value(r["within_48h"], "int"), due=ui.format_value(r["promise_due"], "int"))
-                   for i, (_, r) in zip(rows, part.iterrows())],
-        hoverinfo="text"))
-if "promise_48h" in targets:
-    fig.add_vline(x=targets["promise_48h"].value, line_dash="dash", line_color="#262730",
-                  annotation_text=ui.t("cmp_target_line", value=target_text("promise_48h", "percent")),
-                  annotation_position="top")
-fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
-fig.update_xaxes(tickformat=".0%", range=[0, 1.02], title_text=ui.t("cmp_axis_promise"))
-fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
-ui.chart_title("cmp_breakdown_chart")
-if by == "hall":
-    ui.chart(fig, key="cmp_by_chart", on_select=ui.drill_on_select("cmp_by_chart"), selection_mode="points")
-else:
-    ui.chart(fig, key=f"cmp_by_chart_{by}")
-st.caption(ui.t("cmp_breakdown_caption") + (" " + ui.t("click_to_drill") if by == "hall" else ""))
+ui.rate_bars(ranked, by=by, rate="promise_48h", n_column="promise_due", target="promise_48h", prefix="cmp",
+             axis_key="cmp_axis_promise",
+             hover_values=lambda r: {"within": ui.format_value(r["within_48h"], "int"),
+                                     "due": ui.format_value(r["promise_due"], "int")})
 
 place = {"hall": {"region": "col_region", "city": "col_city", "hall_code": "col_hall_code",
                   "hall_name": "col_hall_name"},

@@ -9,7 +9,6 @@ from plotly.subplots import make_subplots
 
 import ui
 from analytics.metrics import marketing
-from analytics.stats import LOW_SAMPLE
 
 st.title(ui.t("page_marketing"))
 st.caption(ui.t("mkt_intro"))
@@ -44,10 +43,6 @@ def change(column: str):
     return summary[column] - before[column] if before is not None and before["contacts"] else None
 
 
-def judged(value, low=None, high=None, n=None) -> str | None:
-    return ui.judged("conversion", value, low, high, n)
-
-
 def target_text() -> str:
     return pct(targets["conversion"].value) if "conversion" in targets else ui.t("mkt_no_target")
 
@@ -55,7 +50,7 @@ def target_text() -> str:
 # --- KPIs ------------------------------------------------------------------------------
 st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()) if comparable
            else ui.t("mkt_no_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
-status = judged(summary["conversion"], summary["conversion_low"], summary["conversion_high"], summary["contacts"])
+status = ui.judged("conversion", summary["conversion"], summary["conversion_low"], summary["conversion_high"], summary["contacts"])
 KPIS = [
     ("contacts", "int", ui.t("mkt_help_contacts")),
     ("interested", "int", ui.t("mkt_help_interested", rate=pct(summary["interest_rate"]))),
@@ -126,45 +121,10 @@ st.subheader(ui.t("mkt_breakdown"))
 by = st.segmented_control(ui.t("mkt_by"), ["hall", "city", "region"], default="hall", required=True,
                           format_func=lambda b: ui.t(f"by_{b}"), key="mkt_by")
 ranked = ui.query(marketing.conversion_by, filters, by=by).reset_index(drop=True)
-if by == "hall":
-    names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")"
-else:
-    names = ranked[by]
-labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
-statuses = [judged(v, lo, hi, n) for v, lo, hi, n in
-            zip(ranked["conversion"], ranked["conversion_low"], ranked["conversion_high"], ranked["contacts"])]
-fig = go.Figure()
-colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
-for state in ("good", "warn", "bad", None):
-    rows = [i for i, s in enumerate(statuses) if s == state]
-    if not rows:
-        continue
-    part = ranked.iloc[rows]
-    fig.add_trace(go.Bar(
-        x=part["conversion"], y=[labels[i] for i in rows], orientation="h", marker_color=colours[state],
-        name=ui.t(f"mkt_status_{state or 'none'}"),
-        text=[pct(v) for v in part["conversion"]], textposition="auto", insidetextanchor="start", textfont_size=10,
-        constraintext="none",
-        error_x=dict(type="data", symmetric=False, array=part["conversion_high"] - part["conversion"],
-                     arrayminus=part["conversion"] - part["conversion_low"], color="#555555", thickness=1, width=3),
-        customdata=part[["hall_code"]].to_numpy() if by == "hall" else None,
-        hovertext=[ui.t("mkt_hover_rate", name=names.iloc[i], value=pct(r["conversion"]), low=pct(r["conversion_low"]),
-                        high=pct(r["conversion_high"]), n=count(r["contacts"]))
-                   for i, (_, r) in zip(rows, part.iterrows())],
-        hoverinfo="text"))
-if "conversion" in targets:
-    fig.add_vline(x=targets["conversion"].value, line_dash="dash", line_color="#262730",
-                  annotation_text=ui.t("mkt_target_line", value=target_text()), annotation_position="top")
 top = max(0.3, float(ranked["conversion_high"].max()) * 1.05) if ranked["conversion_high"].notna().any() else 0.3
-fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
-fig.update_xaxes(tickformat=".0%", range=[0, min(1.02, top)], title_text=ui.t("mkt_axis_conversion"))
-fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
-ui.chart_title("mkt_breakdown_chart")
-if by == "hall":
-    ui.chart(fig, key="mkt_by_chart", on_select=ui.drill_on_select("mkt_by_chart"), selection_mode="points")
-else:
-    ui.chart(fig, key=f"mkt_by_chart_{by}")
-st.caption(ui.t("mkt_breakdown_caption") + (" " + ui.t("click_to_drill") if by == "hall" else ""))
+ui.rate_bars(ranked, by=by, rate="conversion", n_column="contacts", target="conversion", prefix="mkt",
+             axis_key="mkt_axis_conversion", hover_values=lambda r: {"n": count(r["contacts"])},
+             x_max=min(1.02, top))
 
 PLACE = {"hall": {"region": "col_region", "city": "col_city", "hall_code": "col_hall_code",
                   "hall_name": "col_hall_name"},

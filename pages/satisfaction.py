@@ -8,7 +8,6 @@ from plotly.subplots import make_subplots
 import i18n
 import ui
 from analytics.metrics import satisfaction
-from analytics.stats import LOW_SAMPLE
 
 st.title(ui.t("page_satisfaction"))
 st.caption(ui.t("sat_intro"))
@@ -105,45 +104,8 @@ st.subheader(ui.t("sat_breakdown"))
 by = st.segmented_control(ui.t("sat_by"), ["hall", "city", "region"], default="hall", required=True,
                           format_func=lambda b: ui.t(f"by_{b}"), key="sat_by")
 ranked = ui.query(satisfaction.satisfaction_by, filters, by=by).reset_index(drop=True)
-if by == "hall":
-    names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")"
-else:
-    names = ranked["city"] if by == "city" else ranked["region"]
-labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
-statuses = [ui.judged("csat", v, lo, hi, n) for v, lo, hi, n in
-            zip(ranked["csat"], ranked["csat_low"], ranked["csat_high"], ranked["responses"])]
-fig = go.Figure()
-colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
-for status in ("good", "warn", "bad", None):
-    rows = [i for i, s in enumerate(statuses) if s == status]
-    if not rows:
-        continue
-    part = ranked.iloc[rows]
-    fig.add_trace(go.Bar(
-        x=part["csat"], y=[labels[i] for i in rows], orientation="h", name=ui.t(f"sat_status_{status or 'none'}"),
-        marker_color=colours[status],
-        text=[ui.format_value(v, "percent") for v in part["csat"]], textposition="auto", insidetextanchor="start",
-        textfont_size=10, constraintext="none",
-        error_x=dict(type="data", symmetric=False, array=part["csat_high"] - part["csat"],
-                     arrayminus=part["csat"] - part["csat_low"], color="#555555", thickness=1, width=3),
-        customdata=part[["hall_code"]].to_numpy() if by == "hall" else None,
-        hovertext=[ui.t("sat_hover_rate", name=names.iloc[i], value=ui.format_value(r["csat"], "percent"),
-                        low=ui.format_value(r["csat_low"], "percent"), high=ui.format_value(r["csat_high"], "percent"),
-                        n=ui.format_value(r["responses"], "int")) for i, (_, r) in zip(rows, part.iterrows())],
-        hoverinfo="text"))
-if "csat" in targets:
-    fig.add_vline(x=targets["csat"].value, line_dash="dash", line_color="#262730",
-                  annotation_text=ui.t("sat_target_line", value=target_text("csat", "percent")),
-                  annotation_position="top")
-fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
-fig.update_xaxes(tickformat=".0%", range=[0, 1.02], title_text=ui.t("sat_axis_csat"))
-fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
-ui.chart_title("sat_breakdown_chart")
-if by == "hall":
-    ui.chart(fig, key="sat_by_chart", on_select=ui.drill_on_select("sat_by_chart"), selection_mode="points")
-else:
-    ui.chart(fig, key=f"sat_by_chart_{by}")
-st.caption(ui.t("sat_breakdown_caption") + (" " + ui.t("click_to_drill") if by == "hall" else ""))
+ui.rate_bars(ranked, by=by, rate="csat", n_column="responses", target="csat", prefix="sat",
+             axis_key="sat_axis_csat", hover_values=lambda r: {"n": ui.format_value(r["responses"], "int")})
 
 place = {"hall": {"region": "col_region", "city": "col_city", "hall_code": "col_hall_code",
                   "hall_name": "col_hall_name"},

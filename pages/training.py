@@ -80,46 +80,9 @@ st.subheader(ui.t("trn_breakdown"))
 by = st.segmented_control(ui.t("trn_by"), ["hall", "city", "region"], default="hall", required=True,
                           format_func=lambda b: ui.t(f"by_{b}"), key="trn_by")
 ranked = ui.query(training.training_by, filters, by=by).reset_index(drop=True)
-if by == "hall":
-    names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")"
-else:
-    names = ranked[by]
-labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
-statuses = [ui.judged("coverage", v, lo, hi, n) for v, lo, hi, n in
-            zip(ranked["coverage"], ranked["coverage_low"], ranked["coverage_high"], ranked["active_staff"])]
-fig = go.Figure()
-colours = {**ui.STATUS_COLOURS, None: ui.LOW_SAMPLE_TEXT}
-for state in ("good", "warn", "bad", None):
-    rows = [i for i, s in enumerate(statuses) if s == state]
-    if not rows:
-        continue
-    part = ranked.iloc[rows]
-    fig.add_trace(go.Bar(
-        x=part["coverage"], y=[labels[i] for i in rows], orientation="h", marker_color=colours[state],
-        name=ui.t(f"trn_status_{state or 'none'}"),
-        text=[pct(v) for v in part["coverage"]], insidetextanchor="start", textfont_size=10,
-        textposition=["inside" if v >= 0.15 else "outside" for v in part["coverage"].fillna(0)],
-        constraintext="none",
-        error_x=dict(type="data", symmetric=False, array=part["coverage_high"] - part["coverage"],
-                     arrayminus=part["coverage"] - part["coverage_low"], color="#555555", thickness=1, width=3),
-        customdata=part[["hall_code"]].to_numpy() if by == "hall" else None,
-        hovertext=[ui.t("trn_hover_rate", name=names.iloc[i], value=pct(r["coverage"]), low=pct(r["coverage_low"]),
-                        high=pct(r["coverage_high"]), n=count(r["active_staff"]))
-                   for i, (_, r) in zip(rows, part.iterrows())],
-        hoverinfo="text"))
-if "coverage" in targets:
-    fig.add_vline(x=targets["coverage"].value, line_dash="dash", line_color="#262730",
-                  annotation_text=ui.t("trn_target_line", value=target_text("coverage")),
-                  annotation_position="top left")
-fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
-fig.update_xaxes(tickformat=".0%", range=[0, 1.04], title_text=ui.t("trn_axis_coverage"))
-fig.update_layout(height=max(260, 22 * len(ranked) + 140), bargap=0.25)
-ui.chart_title("trn_breakdown_chart")
-if by == "hall":
-    ui.chart(fig, key="trn_by_chart", on_select=ui.drill_on_select("trn_by_chart"), selection_mode="points")
-else:
-    ui.chart(fig, key=f"trn_by_chart_{by}")
-st.caption(ui.t("trn_breakdown_caption") + (" " + ui.t("click_to_drill") if by == "hall" else ""))
+ui.rate_bars(ranked, by=by, rate="coverage", n_column="active_staff", target="coverage", prefix="trn",
+             axis_key="trn_axis_coverage", hover_values=lambda r: {"n": count(r["active_staff"])}, x_max=1.04,
+             target_position="top left", text_outside_below=0.15)
 
 PLACE = {"hall": {"region": "col_region", "city": "col_city", "hall_code": "col_hall_code",
                   "hall_name": "col_hall_name"},
