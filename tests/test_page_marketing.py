@@ -8,15 +8,12 @@ ranking leaves out the daily reports (no staff id) and the hall chart carries ea
 first in its points (so a click drills); in English none of the page's own labels is left in
 Chinese; a filter with no sales and an empty database each give a friendly message, never an
 exception. Runs pages/marketing.py on its own against the shipped sample (default period 2026-10)."""
-import base64
 import datetime as dt
 import gc
-import json
 import re
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -25,6 +22,7 @@ from analytics import storage
 from analytics.filters import Filters
 from analytics.metrics import marketing
 from analytics.targets import load_targets
+from page_driver import chart_specs, kpis, plotly_array, run_page
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "marketing.py")
 OCTOBER = Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
@@ -55,19 +53,10 @@ def expected(sample_db):
 
 
 def run(query=None, **state) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.query_params.update(query or {})
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.warning, [w.value for w in at.warning]
-    return at
+    return run_page(PAGE, query, **state)
 
 
-def metrics(at) -> dict[str, str]:
-    """KPI label (without its target dot) → value shown."""
-    return {m.label.split("] ")[-1]: m.value for m in at.metric}
+metrics = kpis
 
 
 def shown_as(row) -> dict[str, str]:
@@ -79,18 +68,10 @@ def shown_as(row) -> dict[str, str]:
             "单次接触收入（元）": ui.format_value(row["revenue_per_contact"], "float1")}
 
 
-def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+charts = chart_specs
 
 
-def array(values) -> list:
-    """A plotly array from the chart's JSON: plotly 6+ sends numbers as base64 typed arrays
-    (2-D ones with a "shape")."""
-    if isinstance(values, dict) and "bdata" in values:
-        flat = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-        shape = [int(n) for n in str(values.get("shape", len(flat))).split(",")]
-        return flat.reshape(shape).tolist()
-    return values
+array = plotly_array
 
 
 def test_kpis_are_the_analytics_numbers(sample_app_env, expected):

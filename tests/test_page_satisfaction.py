@@ -8,7 +8,6 @@ empty database each give a friendly message, never an exception.
 Runs pages/satisfaction.py on its own against the shipped sample (default period 2026-10)."""
 import datetime as dt
 import gc
-import json
 import re
 import shutil
 from pathlib import Path
@@ -20,6 +19,7 @@ import ui
 from analytics import storage
 from analytics.filters import Filters
 from analytics.metrics import satisfaction
+from page_driver import chart_specs, kpis, run_page
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "satisfaction.py")
 OCTOBER = Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
@@ -46,19 +46,10 @@ def expected(sample_db):
 
 
 def run(query=None, **state) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.query_params.update(query or {})
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.warning, [w.value for w in at.warning]
-    return at
+    return run_page(PAGE, query, **state)
 
 
-def metrics(at) -> dict[str, str]:
-    """KPI label (without its target dot) → value shown."""
-    return {m.label.split("] ")[-1]: m.value for m in at.metric}
+metrics = kpis
 
 
 def shown_as(row) -> dict[str, str]:
@@ -68,8 +59,7 @@ def shown_as(row) -> dict[str, str]:
             "净推荐值（NPS）": ui.format_value(row["nps"], "float1")}
 
 
-def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+charts = chart_specs
 
 
 def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
