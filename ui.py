@@ -389,6 +389,26 @@ def period_ticks(periods, grain: str) -> dict:
 
 
 
+def headline_grid(headline: pd.DataFrame, *, kpis, with_n: bool = True) -> None:
+    """The four areas side by side, each KPI of `headline` (indexed by kpi, from
+    analytics.metrics.overview.headline) with its change and a dot for its target status;
+    `kpis` is analytics.metrics.overview.KPIS."""
+    targets = current_targets()
+    for area, column in zip(("satisfaction", "complaints", "marketing", "training"), st.columns(4)):
+        with column.container(border=True):
+            st.markdown(f"**{t('ov_area_' + area)}**")
+            for item in kpis:
+                if item.area != area:
+                    continue
+                row = headline.loc[item.key]
+                target = targets.get(item.target) if item.target else None
+                status = target.status(row["value"]) if target else None
+                note = (t("kpi_n_help", n=f"{row['n']:,.0f}") if with_n and item.n_column and pd.notna(row["n"])
+                        else None)
+                kpi(f"{STATUS_DOT.get(status, '')} {t('kpi_' + item.key)}".strip(), row["value"], row["change"],
+                    fmt=KPI_FORMAT[item.kind], help=note, delta_good="up" if item.higher_is_better else "down")
+
+
 def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target: str, prefix: str,
               axis_key: str, hover_values: Callable[[pd.Series], dict], x_max: float = 1.02, target_position: str = "top",
               text_outside_below: float | None = None) -> None:

@@ -35,20 +35,7 @@ st.caption(ui.t("hp_facts", region=hall["region"], city=hall["city"], district=h
 
 one_hall = filters.with_halls((code,))
 headline = ui.query(overview.headline, one_hall).set_index("kpi")
-targets = ui.current_targets()
-FORMAT = ui.KPI_FORMAT
-STATUS_DOT = ui.STATUS_DOT
-for area, column in zip(("satisfaction", "complaints", "marketing", "training"), st.columns(4)):
-    with column.container(border=True):
-        st.markdown(f"**{ui.t('ov_area_' + area)}**")
-        for kpi in overview.KPIS:
-            if kpi.area != area:
-                continue
-            row = headline.loc[kpi.key]
-            target = targets.get(kpi.target) if kpi.target else None
-            status = target.status(row["value"]) if target else None
-            ui.kpi(f"{STATUS_DOT.get(status, '')} {ui.t('kpi_' + kpi.key)}".strip(), row["value"], row["change"],
-                   fmt=FORMAT[kpi.kind], delta_good="up" if kpi.higher_is_better else "down")
+ui.headline_grid(headline, kpis=overview.KPIS, with_n=False)
 
 # Rank among the halls of its region (and city), whatever the sidebar's hall choice.
 peers = ui.query(overview.hall_table, Filters(filters.start, filters.end, regions=(hall["region"],)))
@@ -57,7 +44,7 @@ ranking["kpi_label"] = ranking["kpi"].map(lambda k: ui.t("kpi_" + k))
 ranking["city_place"] = [ui.t("hp_rank_of", rank=r, of=n) for r, n in zip(ranking["city_rank"], ranking["city_halls"])]
 ranking["region_place"] = [ui.t("hp_rank_of", rank=r, of=n)
                            for r, n in zip(ranking["region_rank"], ranking["region_halls"])]
-ranking["value_text"] = [ui.format_value(v, FORMAT[overview.KPI_BY_KEY[k].kind])
+ranking["value_text"] = [ui.format_value(v, ui.KPI_FORMAT[overview.KPI_BY_KEY[k].kind])
                          for k, v in zip(ranking["kpi"], ranking["value"])]
 st.markdown(f"#### {ui.t('hp_ranking')}")
 ui.data_table(ranking, columns={"kpi_label": "hp_col_kpi", "value_text": "hp_col_value", "n": "hp_col_n",

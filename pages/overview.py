@@ -1,5 +1,4 @@
 """Overview: headline KPIs against the previous period, halls needing attention, all halls."""
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -24,21 +23,7 @@ targets = ui.current_targets()
 previous = filters.previous()
 st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
 
-FORMAT = ui.KPI_FORMAT
-STATUS_DOT = ui.STATUS_DOT
-for area, column in zip(("satisfaction", "complaints", "marketing", "training"), st.columns(4)):
-    with column.container(border=True):
-        st.markdown(f"**{ui.t('ov_area_' + area)}**")
-        for kpi in overview.KPIS:
-            if kpi.area != area:
-                continue
-            row = headline.loc[kpi.key]
-            target = targets.get(kpi.target) if kpi.target else None
-            status = target.status(row["value"]) if target else None
-            label = f"{STATUS_DOT.get(status, '')} {ui.t('kpi_' + kpi.key)}".strip()
-            note = ui.t("kpi_n_help", n=f"{row['n']:,.0f}") if kpi.n_column and pd.notna(row["n"]) else None
-            ui.kpi(label, row["value"], row["change"], fmt=FORMAT[kpi.kind], help=note,
-                   delta_good="up" if kpi.higher_is_better else "down")
+ui.headline_grid(headline, kpis=overview.KPIS)
 
 judged = overview.judge(table, targets)
 attention = overview.halls_needing_attention(table, targets)
@@ -58,7 +43,7 @@ grid = judged.pivot(index="hall_code", columns="kpi", values="status").reindex(i
                                                                                 columns=overview.HALL_KPIS)
 values = judged.pivot(index="hall_code", columns="kpi", values="value").reindex(index=order,
                                                                                 columns=overview.HALL_KPIS)
-kinds = {k.key: FORMAT[k.kind] for k in overview.KPIS}
+kinds = {k.key: ui.KPI_FORMAT[k.kind] for k in overview.KPIS}
 names = dict(zip(table["hall_code"], table["hall_name"]))
 text = [[ui.format_value(values.at[h, k], kinds[k]) for k in overview.HALL_KPIS] for h in order]
 status_words = {s: ui.t(f"ov_status_{s}") for s in ("good", "warn", "bad", "none")}
