@@ -15,6 +15,7 @@ pages = {
         st.Page("pages/hall_profile.py", title=ui.t("page_hall_profile"), icon=":material/store:"),
     ],
     ui.t("nav_data"): [
+        st.Page("pages/import_data.py", title=ui.t("page_import"), icon=":material/upload_file:"),
         st.Page("pages/data_status.py", title=ui.t("page_data_status"), icon=":material/database:"),
     ],
 }
@@ -22,4 +23,5 @@ page = st.navigation(pages)
 st.sidebar.markdown(f"### {ui.t('app_title')}")
 ui.language_picker()
 ui.global_filters()  # pages read the same choice with ui.current_filters()
+ui.data_freshness()
 page.run()

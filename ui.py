@@ -30,7 +30,7 @@ from analytics.stats import LOW_SAMPLE
 from analytics.targets import judge, load_targets
 
 CACHE_TTL = 600  # seconds a query result is reused
-DATA_PAGE = "pages/data_status.py"  # where empty states point (later: the import page)
+DATA_PAGE = "pages/import_data.py"  # where empty states point: upload, or load the sample
 PERIOD_KEY, REGION_KEY, CITY_KEY, HALL_KEY = "flt_period", "flt_region", "flt_city", "flt_hall"
 
 FONT = "Noto Sans CJK SC, Source Sans, sans-serif"
@@ -92,6 +92,93 @@ def data_bounds() -> tuple[dt.date, dt.date] | None:
 
 def has_data() -> bool:
     return data_bounds() is not None
+
+
+# --- writing: imports, undo, the sample ------------------------------------------------
+
+def after_write() -> None:
+    """An import or undo changed the data: every cached figure, filter option and
+    freshness date is stale, for every session of this process."""
+    clear_caches()
+
+
+def load_sample_data() -> list:
+    """Import the shipped sample exports into the (empty) database of this process."""
+    from analytics import importer
+    from analytics.settings import SAMPLE_DATA_DIR
+
+    results = importer.import_paths(cursor(), sorted(SAMPLE_DATA_DIR.glob("*.xlsx")), source="sample")
+    after_write()
+    return results
+
+
+def load_sample_button(key: str) -> None:
+    """"Load sample data": shown only while the database is empty."""
+    if has_data():
+        return
+    if st.button(t("load_sample"), key=key, icon=":material/dataset:", type="primary"):
+        with st.spinner(t("load_sample_running")):
+            results = load_sample_data()
+        failed = [r.file for r in results if r.error]
+        if failed:
+            st.error(t("load_sample_failed", files=_join(failed)))
+        else:
+            st.rerun()
+
+
+def message(text: str) -> str:
+    """A message of the import engine (file error, warning, rejection reason) in the
+    current language; the engine writes English, analytics.messages has the Chinese."""
+    from analytics import messages
+
+    return messages.translate(text, language())
+
+
+def import_log_table(log: pd.DataFrame, *, key: str) -> None:
+    """The import batches of storage.import_log, under translated headers."""
+    shown = log.assign(
+        status=log["status"].map(lambda s: t(f"status_{s}")),
+        datasets=log["datasets"].map(lambda names: _join(dataset_label(n) for n in (names or "").split(", ") if n)),
+        source=log["source"].map(lambda s: t(f"imp_source_{s}") if s in ("app", "cli", "sample") else (s or "")))
+    columns = {"batch_id": "col_batch", "file_name": "col_file", "datasets": "col_dataset", "rows_read": "col_rows_read",
+               "accepted": "col_accepted", "rejected": "col_rejected", "inserted": "col_inserted",
+               "updated": "col_updated", "skipped_totals": "col_skipped_totals", "started_at": "col_started_at",
+               "source": "imp_col_source", "status": "col_status"}
+    st.dataframe(shown[list(columns)].rename(columns={c: t(k) for c, k in columns.items()}), hide_index=True,
+                 width="stretch", key=key,
+                 column_config={t("col_started_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
+
+
+FRESHNESS_DATASETS = ("surveys", "complaints", "sales", "training")
+STALE_AFTER_DAYS = 7
+
+
+def data_freshness() -> None:
+    """Sidebar: the latest date in each activity dataset, flagged when older than a week."""
+    summary = _cached(storage.dataset_summary).set_index("dataset")
+    today = dt.date.today()
+    lines, stale = [], False
+    for name in FRESHNESS_DATASETS:
+        last = summary.at[name, "last_date"] if name in summary.index else None
+        label = dataset_label(name)
+        if _missing(last):
+            lines.append(t("fresh_none", dataset=label))
+            continue
+        age = (today - pd.Timestamp(last).date()).days
+        stale = stale or age > STALE_AFTER_DAYS
+        key = "fresh_stale" if age > STALE_AFTER_DAYS else "fresh_ok"
+        lines.append(t(key, dataset=label, date=pd.Timestamp(last).date().isoformat(), days=age))
+    with st.sidebar.expander(t("fresh_title") + (" ⚠" if stale else ""), expanded=stale):
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        if stale:
+            st.caption(t("fresh_stale_note", days=STALE_AFTER_DAYS))
+
+
+def dataset_label(name: str) -> str:
+    from analytics import schema
+
+    ds = schema.DATASETS[name]
+    return ds.label_zh if language() == "zh" else ds.label_en
 
 
 # --- language ----------------------------------------------------------------------
@@ -595,7 +682,15 @@ def empty_state(kind: str = "no_data") -> None:
     """A friendly note instead of an empty page: "empty_database" or "no_data" (nothing
     under the current filters), with a link to the data page. Never raises."""
     st.info(t("empty_database" if kind == "empty_database" else "empty_filtered"), icon=":material/info:")
+    if kind == "empty_database":
+        load_sample_button(key="empty_state_load_sample")
+    page_link(DATA_PAGE, label=t("go_to_data_page"), icon=":material/upload_file:")
+
+
+def page_link(page: str, *, label: str, icon: str | None = None) -> None:
+    """st.page_link that leaves the link out when the page runs on its own (tests), where
+    there is no navigation to link into."""
     try:
-        st.page_link(DATA_PAGE, label=t("go_to_data_page"), icon=":material/database:")
-    except StreamlitAPIException:  # a page run on its own (tests) has no navigation to link into
+        st.page_link(page, label=label, icon=icon)
+    except StreamlitAPIException:
         pass

@@ -72,6 +72,8 @@ class SheetResult:
     mapping_profile: str | None = None
     error: str | None = None
     header_signature: str | None = None
+    headers: list[str] = field(default_factory=list)  # the header row as read (for a column mapping)
+    suggested_dataset: str | None = None  # when not recognised: the dataset the headers look most like
     # Not serialised: the accepted rows (canonical fields) and the rejected source rows.
     frame: pd.DataFrame | None = field(default=None, repr=False)
     rejected_rows: pd.DataFrame | None = field(default=None, repr=False)
@@ -103,6 +105,7 @@ class FileResult:
     size: int = 0
     sha256: str = ""
     committed: bool = False
+    started_at: dt.datetime | None = None
 
     @property
     def ok(self) -> bool:
@@ -279,6 +282,12 @@ def recognise(headers: list[str]) -> tuple[str | None, dict[int, str], str | Non
         "Rename the columns, or give a column mapping.")
 
 
+def suggest_columns(headers: list[str], dataset: str) -> dict[str, str]:
+    """source header -> field of `dataset` that its name suggests (aliases, Chinese or
+    English); the starting point of a column mapping."""
+    return {headers[p]: f for p, f in _match_fields(headers, dataset).items()}
+
+
 def apply_mapping(headers: list[str], mapping: Mapping) -> tuple[dict[int, str], list[str]]:
     """Column map from an explicit mapping, falling back to aliases for unnamed columns."""
     wanted = {schema.normalise_header(k): v for k, v in mapping.columns.items()}
@@ -356,10 +365,15 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
     if header is None:
         result.error = ("not recognised: no row in the first 30 looks like a header with known columns "
                         "(e.g. 营业厅编码, 工单编号, 评价时间). Give a column mapping.")
+        # The likeliest header for a mapping: the early row with the most text cells.
+        guess = max(rows[:HEADER_SCAN_ROWS], key=lambda row: sum(isinstance(v, str) and bool(v.strip()) for v in row))
+        result.headers = _row_headers(guess)
+        result.header_signature = header_signature(result.headers)
         return result
     header_index, headers = header
     result.header_row = header_index + 1
     result.header_signature = header_signature(headers)
+    result.headers = list(headers)
     if profile is not None:
         colmap, unmatched = apply_mapping(headers, profile)
         dataset_name = profile.dataset
@@ -385,6 +399,7 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
             result.found_fields = list(colmap.values())
             best = max(schema.DATASETS.values(), key=lambda d: len(_match_fields(headers, d.name)))
             result.missing_fields = [f for f in best.required_fields if f not in colmap.values()]
+            result.suggested_dataset = best.name
             result.error = explanation
             return result
     ds = schema.DATASETS[dataset_name]
@@ -410,6 +425,19 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
     data_rows = [body[p] for p in positions]
     _build_frame(ds, headers, colmap, data_rows, row_numbers, ctx, profile, result)
     return result
+
+
+def _unique_names(headers: list[str]) -> list[str]:
+    """Headers as column names of the rejected-rows table: a blank header becomes its
+    column letter, a repeated one gets its letter added ('备注 (F)')."""
+    names, seen = [], set()
+    for i, header in enumerate(headers):
+        name = header or _column_letter(i)
+        if name in seen:
+            name = f"{name} ({_column_letter(i)})"
+        seen.add(name)
+        names.append(name)
+    return names
 
 
 def _column_letter(pos: int) -> str:
@@ -490,8 +518,7 @@ def _build_frame(ds, headers, colmap, data_rows, row_numbers, ctx, profile, resu
     result.frame = accepted
     if result.rejected:
         raw = pd.DataFrame([[coerce.clean_text(v) for v in data_rows[p]] for p in np.flatnonzero(rejected)],
-                           columns=[h or _column_letter(i) for i, h in enumerate(headers)][: len(data_rows[0])]
-                           if data_rows else None)
+                           columns=_unique_names(headers)[: len(data_rows[0])] if data_rows else None)
         raw.insert(0, "row_number", row_numbers[rejected])
         raw["reason"] = ["; ".join(r for _, r in rejections.reasons[p]) for p in np.flatnonzero(rejected)]
         result.rejected_rows = raw
@@ -713,61 +740,95 @@ def _check_keys(ds, frame, rejections, source_header, row_numbers) -> None:
 
 
 # --- files --------------------------------------------------------------------------
-def import_file(con, name: str, data: bytes, *, mapping: Mapping | None = None, now: dt.datetime | None = None,
-                source: str = "cli", dry_run: bool = False, engine: str = "calamine",
-                max_rows: int | None = None) -> FileResult:
-    """Read, check and (unless dry_run) store one file in one transaction.
-
-    A dry run goes through the whole write and then rolls it back, so its counts of rows
-    to insert, update or leave unchanged are the real ones.
-    """
+def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
+               sheet_mappings: dict[str, Mapping] | None = None, now: dt.datetime | None = None,
+               engine: str = "calamine", max_rows: int | None = None,
+               context: ImportContext | None = None) -> FileResult:
+    """Read and check one file without writing anything: every sheet parsed, its accepted
+    rows in `sheet.frame`. `sheet_mappings` (sheet name -> mapping) wins over `mapping`,
+    which applies to every sheet. `context` (default: read from `con`) says which halls,
+    staff and mapping profiles exist; it is extended with the file's own halls and staff."""
     result = FileResult(file=name, size=len(data), sha256=hashlib.sha256(data).hexdigest())
-    started = dt.datetime.now()
+    result.started_at = dt.datetime.now()
     try:
         raw_sheets = readers.read_file(name, data, engine=engine)
     except readers.FileReadError as exc:
         result.error = str(exc)
         return result
-    ctx = ImportContext.from_db(con, now)
+    ctx = context or ImportContext.from_db(con, now)
     # Halls first: a workbook holding the halls list and other sheets must know its halls.
     parsed = []
     for raw in raw_sheets:
-        sheet = parse_sheet(raw, ctx, mapping, max_rows=max_rows)
+        sheet = parse_sheet(raw, ctx, (sheet_mappings or {}).get(raw.name, mapping), max_rows=max_rows)
         parsed.append(sheet)
         if sheet.dataset == "halls" and sheet.frame is not None and sheet.error is None:
             ctx.halls.update(dict(zip(sheet.frame["hall_code"], sheet.frame["hall_name"])))
         if sheet.dataset == "staff" and sheet.frame is not None and sheet.error is None:
             ctx.staff_halls.update(dict(zip(sheet.frame["staff_id"], sheet.frame["hall_code"])))
     result.sheets = parsed
-    usable = [s for s in parsed if s.error is None]
-    if not usable:
+    if not [s for s in parsed if s.error is None]:
         problems = [f"sheet '{s.sheet}': {s.error}" for s in parsed if s.error != "empty sheet"]
         result.error = f"{name}: " + ("; ".join(problems) if problems else "the file has no data")
+    return result
+
+
+def write_file(con, result: FileResult, *, source: str = "cli", dry_run: bool = False,
+               on_sheet=None) -> FileResult:
+    """Store the usable sheets of a parsed file in one transaction, as one batch.
+
+    A dry run goes through the whole write and then rolls it back, so its counts of rows
+    to insert, update or leave unchanged are the real ones. `on_sheet(done, total)` is
+    called after each sheet (for a progress bar). Returns `result`, its counts filled in.
+    """
+    usable = [s for s in result.sheets if s.error is None]
+    if result.error is not None or not usable:
         return result
+    result.batch_id, result.committed = None, False
     con.execute("BEGIN TRANSACTION")
     try:
-        result.batch_id = storage.new_batch(con, file_name=Path(name).name, file_size=len(data), sha256=result.sha256,
-                                            started_at=started, source=source)
-        for sheet in usable:
+        # A dry run takes no number from the batch sequence (sequences ignore a rollback),
+        # so the batches a user sees are numbered without gaps.
+        batch_id = DRY_RUN_BATCH if dry_run else storage.new_batch(
+            con, file_name=Path(result.file).name, file_size=result.size, sha256=result.sha256,
+            started_at=result.started_at or dt.datetime.now(), source=source)
+        for done, sheet in enumerate(usable, start=1):
             ds = schema.DATASETS[sheet.dataset]
-            counts = storage.upsert(con, ds, sheet.frame, result.batch_id)
+            counts = storage.upsert(con, ds, sheet.frame, batch_id)
             sheet.inserted, sheet.updated, sheet.unchanged = counts["inserted"], counts["updated"], counts["unchanged"]
+            # A dry run before the real write must not leave the warning twice.
+            sheet.warnings = [w for w in sheet.warnings if UPDATED_WARNING_MARK not in w]
             if sheet.updated:
-                sheet.warnings.append(f"{sheet.updated} row(s) replaced an earlier import of the same "
+                sheet.warnings.append(f"{sheet.updated} row(s) {UPDATED_WARNING_MARK} of the same "
                                       f"{' + '.join(ds.field(k).label_zh for k in ds.key)} (latest import wins)")
-            storage.record_sheet(con, result.batch_id, {**sheet.as_dict(), "header_row": sheet.header_row})
-            storage.record_rejections(con, result.batch_id, _rejection_rows(name, sheet))
-        storage.finish_batch(con, result.batch_id)
+            storage.record_sheet(con, batch_id, {**sheet.as_dict(), "header_row": sheet.header_row})
+            storage.record_rejections(con, batch_id, _rejection_rows(result.file, sheet))
+            if on_sheet is not None:
+                on_sheet(done, len(usable))
+        if not dry_run:
+            storage.finish_batch(con, batch_id)
         if dry_run:
             con.execute("ROLLBACK")
         else:
             con.execute("COMMIT")
-            result.committed = True
+            result.batch_id, result.committed = batch_id, True
     except Exception as exc:
         con.execute("ROLLBACK")
-        result.batch_id = None
-        result.error = f"{name}: nothing was imported — the write failed ({type(exc).__name__}: {exc})"
+        result.error = f"{result.file}: nothing was imported — the write failed ({type(exc).__name__}: {exc})"
     return result
+
+
+UPDATED_WARNING_MARK = "replaced an earlier import"
+DRY_RUN_BATCH = 0
+
+
+def import_file(con, name: str, data: bytes, *, mapping: Mapping | None = None, now: dt.datetime | None = None,
+                source: str = "cli", dry_run: bool = False, engine: str = "calamine",
+                max_rows: int | None = None, sheet_mappings: dict[str, Mapping] | None = None) -> FileResult:
+    """Read, check and (unless dry_run) store one file in one transaction: `parse_file`
+    then `write_file`. Never raises for bad input: problems are in the result."""
+    result = parse_file(con, name, data, mapping=mapping, sheet_mappings=sheet_mappings, now=now, engine=engine,
+                        max_rows=max_rows)
+    return write_file(con, result, source=source, dry_run=dry_run)
 
 
 def _rejection_rows(name: str, sheet: SheetResult) -> list[tuple]:
@@ -782,24 +843,74 @@ def _rejection_rows(name: str, sheet: SheetResult) -> list[tuple]:
             for e in sheet.errors]
 
 
-def import_paths(con, paths: list[str | Path], **kwargs) -> list[FileResult]:
-    """Import files in dependency order: halls lists, then staff, then the rest.
+def _name_rank(name: str) -> int:
+    """Where a file probably belongs in the import order, from its name alone."""
+    stem = Path(name).stem.lower()
+    for i, dataset in enumerate(schema.IMPORT_ORDER):
+        ds = schema.DATASETS[dataset]
+        if dataset in stem or ds.label_zh in stem or ds.label_en.lower() in stem:
+            return i
+    if "厅" in stem:
+        return 0
+    return len(schema.IMPORT_ORDER)
 
-    The order is guessed from each file's name and fixed by what it holds: a file is read
-    once, and files whose first recognised sheet is the halls list go first.
+
+def _content_rank(result: FileResult) -> int:
+    """Where a parsed file belongs in the import order: its earliest dataset."""
+    ranks = [schema.IMPORT_ORDER.index(s.dataset) for s in result.sheets
+             if s.error is None and s.dataset in schema.IMPORT_ORDER]
+    return min(ranks, default=len(schema.IMPORT_ORDER))
+
+
+def preview_files(con, files: list[tuple[str, bytes]], *,
+                  sheet_mappings: dict[tuple[str, str], Mapping] | None = None, now: dt.datetime | None = None,
+                  max_rows: int | None = None) -> list[FileResult]:
+    """Check several files as one upload, writing nothing: each parsed, then written in a
+    dry run so its counts (new, updated, unchanged) are the real ones.
+
+    The files are taken in import order (halls lists, staff, the rest), and rows may refer
+    to halls and staff of another file in the same upload. `sheet_mappings` is keyed by
+    (file name, sheet name). Returns the results in the order `commit_files` writes them.
     """
-    def rank(path):
-        stem = Path(path).stem.lower()
-        for i, name in enumerate(schema.IMPORT_ORDER):
-            ds = schema.DATASETS[name]
-            if name in stem or ds.label_zh in stem or ds.label_en.lower() in stem:
-                return i
-        if "厅" in stem:
-            return 0
-        return len(schema.IMPORT_ORDER)
+    mappings = sheet_mappings or {}
+    ctx = ImportContext.from_db(con, now)
 
+    def parse(name, data):
+        own = {sheet: m for (file, sheet), m in mappings.items() if file == name}
+        return parse_file(con, name, data, sheet_mappings=own, now=now, max_rows=max_rows, context=ctx)
+
+    ordered = sorted(files, key=lambda f: _name_rank(f[0]))
+    results = [parse(name, data) for name, data in ordered]
+    # A halls or staff list that came after files needing it (its name said nothing):
+    # check those files again, now that its halls and staff are known.
+    providers = [i for i, r in enumerate(results) if _content_rank(r) <= schema.IMPORT_ORDER.index("staff")]
+    if providers:
+        last = max(providers)
+        for i in range(last):
+            if i not in providers:
+                results[i] = parse(*ordered[i])
+    order = sorted(range(len(results)), key=lambda i: (_content_rank(results[i]), i))
+    results = [results[i] for i in order]
+    for result in results:
+        write_file(con, result, dry_run=True)
+    return results
+
+
+def commit_files(con, results: list[FileResult], *, source: str = "app", on_progress=None) -> list[FileResult]:
+    """Write previewed files for real, in the order given (each in its own transaction,
+    as its own batch). `on_progress(file_index, files, sheet_done, sheets)` follows the work."""
+    for index, result in enumerate(results):
+        write_file(con, result, source=source,
+                   on_sheet=None if on_progress is None else
+                   (lambda done, total, index=index: on_progress(index, len(results), done, total)))
+    return results
+
+
+def import_paths(con, paths: list[str | Path], **kwargs) -> list[FileResult]:
+    """Import files in dependency order: halls lists, then staff, then the rest (guessed
+    from each file's name, so each file is read once)."""
     results = []
-    for path in sorted(paths, key=rank):
+    for path in sorted(paths, key=lambda p: _name_rank(str(p))):
         path = Path(path)
         try:
             data = path.read_bytes()

@@ -34,7 +34,12 @@ class DatabaseBusyError(Exception):
 
 
 class UndoRefused(Exception):
-    """A batch cannot be undone (unknown, already undone, or overwritten later)."""
+    """A batch cannot be undone. `code` says why (unknown, already_undone, overwritten)
+    and `params` holds the numbers, so a UI can say it in its own language."""
+
+    def __init__(self, message: str, code: str, **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 def quote_ident(name: str) -> str:
@@ -253,6 +258,14 @@ def import_log(con) -> pd.DataFrame:
         ORDER BY b.batch_id DESC""").df()
 
 
+def data_version(con) -> tuple[int, int]:
+    """Changes whenever an import commits or a batch is undone: (last batch, undone batches).
+    A preview made at another version must be checked again before it is written."""
+    return tuple(con.execute(
+        "SELECT coalesce(max(batch_id), 0), count(*) FILTER (WHERE status = 'undone') FROM import_batches"
+    ).fetchone())
+
+
 def undo_batch(con, batch_id: int) -> dict[str, dict[str, int]]:
     """Remove the rows batch `batch_id` inserted and restore the rows it replaced.
 
@@ -261,9 +274,9 @@ def undo_batch(con, batch_id: int) -> dict[str, dict[str, int]]:
     """
     row = con.execute("SELECT status FROM import_batches WHERE batch_id = ?", [batch_id]).fetchone()
     if row is None:
-        raise UndoRefused(f"There is no import batch {batch_id}.")
+        raise UndoRefused(f"There is no import batch {batch_id}.", "unknown", batch=batch_id)
     if row[0] != "committed":
-        raise UndoRefused(f"Batch {batch_id} was already undone.")
+        raise UndoRefused(f"Batch {batch_id} was already undone.", "already_undone", batch=batch_id)
     for dataset in schema.DATASETS.values():
         later = con.execute(f"""
             SELECT min(r._replaced_by) FROM {quote_ident('_replaced_' + dataset.table)} r
@@ -272,7 +285,8 @@ def undo_batch(con, batch_id: int) -> dict[str, dict[str, int]]:
         if later is not None:
             raise UndoRefused(
                 f"Batch {batch_id} cannot be undone: batch {later} later updated some of its rows "
-                f"({dataset.label_en}). Undo batch {later} first.")
+                f"({dataset.label_en}). Undo batch {later} first.", "overwritten", batch=batch_id, later=later,
+                dataset=dataset.name)
     summary = {}
     con.execute("BEGIN TRANSACTION")
     try:

@@ -30,9 +30,9 @@ TEXT: dict[str, dict[str, str]] = {
     "import_log": {"zh": "导入记录", "en": "Import log"},
     "no_imports": {"zh": "还没有导入任何文件。", "en": "Nothing has been imported yet."},
     "empty_database": {
-        "zh": "数据库是空的。运行 `python -m analytics sample` 载入示例数据，或用 `python -m analytics import 文件…` 导入导出文件。",
-        "en": "The database is empty. Run `python -m analytics sample` to load the sample data, or "
-              "`python -m analytics import FILE…` to import exports.",
+        "zh": "数据库是空的。在“导入数据”页上传导出文件，或载入示例数据（命令行：`python -m analytics sample`）。",
+        "en": "The database is empty. Upload exports on the Import data page, or load the sample data "
+              "(command line: `python -m analytics sample`).",
     },
     "database_busy": {
         "zh": "数据库正被另一个程序使用（可能是命令行导入）。请等它完成后刷新页面。详情：{detail}",
@@ -79,7 +79,18 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "当前筛选条件下没有数据。请放宽期间、区域、地市或营业厅等筛选条件。",
         "en": "No data for the current filters. Widen the period, region, city or hall selection.",
     },
-    "go_to_data_page": {"zh": "查看数据概况", "en": "Open data status"},
+    "go_to_data_page": {"zh": "去导入数据", "en": "Go to Import data"},
+    "page_import": {"zh": "导入数据", "en": "Import data"},
+    "load_sample": {"zh": "载入示例数据", "en": "Load sample data"},
+    "load_sample_running": {"zh": "正在载入示例数据（约 10 秒）…", "en": "Loading the sample data (about 10 s)…"},
+    "load_sample_failed": {"zh": "示例数据未能全部载入：{files}", "en": "Some sample files could not be loaded: {files}"},
+    # --- data freshness (sidebar of every page) ---
+    "fresh_title": {"zh": "数据新鲜度", "en": "Data freshness"},
+    "fresh_ok": {"zh": "{dataset}：截至 {date}（{days} 天前）", "en": "{dataset}: up to {date} ({days} days ago)"},
+    "fresh_stale": {"zh": "⚠ {dataset}：截至 {date}（{days} 天前）", "en": "⚠ {dataset}: up to {date} ({days} days ago)"},
+    "fresh_none": {"zh": "{dataset}：暂无数据", "en": "{dataset}: no data yet"},
+    "fresh_stale_note": {"zh": "标 ⚠ 的数据集最新日期已超过 {days} 天，请导入最新的导出文件。",
+                         "en": "Datasets marked ⚠ have nothing newer than {days} days: import the latest exports."},
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "download_excel": {"zh": "下载 Excel", "en": "Download Excel"},
     "col_low_sample": {"zh": "样本提示", "en": "Sample"},

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from analytics import schema, storage
+from analytics import storage
 from analytics.settings import Settings
 
 st.title(ui.t("app_title"))
@@ -15,15 +15,7 @@ summary = storage.dataset_summary(con)
 if summary["rows"].sum() == 0:
     st.info(ui.t("empty_database"))
 
-lang = ui.language()
-
-
-def dataset_labels(names: str) -> str:
-    return ", ".join(getattr(schema.DATASETS[n], "label_zh" if lang == "zh" else "label_en")
-                     for n in (names or "").split(", ") if n in schema.DATASETS)
-
-
-summary["dataset"] = summary["dataset"].map(dataset_labels)
+summary["dataset"] = summary["dataset"].map(ui.dataset_label)
 st.markdown(f"#### {ui.t('datasets')}")
 st.dataframe(
     summary.rename(columns={"dataset": ui.t("col_dataset"), "rows": ui.t("col_rows"),
@@ -37,13 +29,4 @@ log = storage.import_log(con)
 if log.empty:
     st.caption(ui.t("no_imports"))
 else:
-    log["status"] = log["status"].map(lambda s: ui.t(f"status_{s}"))
-    log["datasets"] = log["datasets"].map(dataset_labels)
-    shown = log[["batch_id", "file_name", "datasets", "rows_read", "accepted", "rejected", "inserted", "updated",
-                 "skipped_totals", "started_at", "status"]]
-    st.dataframe(shown.rename(columns={
-        "batch_id": ui.t("col_batch"), "file_name": ui.t("col_file"), "datasets": ui.t("col_dataset"),
-        "rows_read": ui.t("col_rows_read"), "accepted": ui.t("col_accepted"), "rejected": ui.t("col_rejected"),
-        "inserted": ui.t("col_inserted"), "updated": ui.t("col_updated"),
-        "skipped_totals": ui.t("col_skipped_totals"), "started_at": ui.t("col_started_at"),
-        "status": ui.t("col_status")}), hide_index=True, width="stretch")
+    ui.import_log_table(log, key="data_status_log")

@@ -38,3 +38,37 @@ def plotly_array(values) -> list:
         shape = [int(n) for n in str(values.get("shape", len(flat))).split(",")]
         return flat.reshape(shape).tolist()
     return values
+
+
+class Downloads:
+    """What the download buttons of an AppTest run would hand the browser, by file name.
+
+    AppTest has no server to fetch a download from, so `capture()` records the data (or
+    the callable that makes it) as the page registers each button."""
+
+    def __init__(self):
+        self.files: dict[str, object] = {}
+
+    def capture(self, monkeypatch) -> "Downloads":
+        from streamlit.runtime.media_file_manager import MediaFileManager
+
+        add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
+
+        def record(manager, data, mimetype, coordinates, file_name=None, *args, **kwargs):
+            if file_name:
+                self.files[file_name] = data
+            return add(manager, data, mimetype, coordinates, file_name, *args, **kwargs)
+
+        def record_deferred(manager, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+            if file_name:
+                self.files[file_name] = data_callable
+            return add_deferred(manager, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+        monkeypatch.setattr(MediaFileManager, "add", record)
+        monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
+        return self
+
+    def get(self, file_name: str) -> bytes:
+        data = self.files[file_name]
+        data = data() if callable(data) else data
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)

@@ -282,3 +282,36 @@ def test_chart_theme_replaces_streamlit_placeholder_colours():
 ])
 def test_format_value(value, kind, text):
     assert ui.format_value(value, kind) == text
+
+
+def test_every_page_shows_data_freshness_in_the_sidebar(halls):
+    # app.py draws it for every page; the sample's activity data ends on 2026-10-31.
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    text = "\n".join(m.value for m in at.sidebar.markdown)
+    for label, last in (("满意度调查", dt.date(2026, 10, 31)), ("投诉工单", dt.date(2026, 10, 31)),
+                        ("营销记录", dt.date(2026, 10, 31)), ("培训记录", dt.date(2026, 10, 30))):
+        age = (dt.date.today() - last).days
+        line = next(line for line in text.splitlines() if label in line)
+        assert last.isoformat() in line and f"{age} 天前" in line, line
+        assert line.startswith("- ⚠") == (age > 7), line
+
+
+def test_freshness_flags_only_what_is_older_than_a_week(tmp_path, monkeypatch):
+    from builders import load_halls, xlsx
+    from analytics import importer
+
+    db = tmp_path / "fresh.duckdb"
+    monkeypatch.setenv("HALL_ANALYTICS_DB", str(db))
+    con = storage.connect(db)
+    load_halls(con)
+    recent = (dt.datetime.now() - dt.timedelta(days=2)).replace(microsecond=0)
+    tickets = xlsx(("工单", [["工单编号", "受理时间", "投诉类别", "营业厅编码", "工单状态"],
+                             ["T1", recent, "积分兑换", "020001", "处理中"]]))
+    assert importer.import_file(con, "c.xlsx", tickets).ok
+    con.close()
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    lines = [line for m in at.sidebar.markdown for line in m.value.splitlines()]
+    assert f"- 投诉工单：截至 {recent.date().isoformat()}（2 天前）" in lines
+    assert "- 满意度调查：暂无数据" in lines
+    assert not any(line.startswith("- ⚠") for line in lines)

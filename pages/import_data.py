@@ -1,0 +1,331 @@
+"""Import data: upload exports, see what each file and sheet will give, map columns, import
+with progress, download what was rejected, and undo a batch.
+
+The work is the import engine's (analytics.importer: preview_files / commit_files,
+analytics.storage: undo_batch, mapping profiles); this page shows it. A preview is a dry
+run of the real write, so its counts of new / updated / unchanged rows are the real ones;
+it is kept in the session until the files, the mappings or the database change.
+"""
+import hashlib
+import json
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from analytics import export, importer, schema, storage
+from analytics.settings import Settings
+
+PREVIEW_ROWS = 10
+REASONS_SHOWN = 200
+FILE_TYPES = ["xlsx", "xlsm", "xls", "csv"]
+
+settings = Settings.from_env()
+con = ui.cursor()
+
+st.title(ui.t("page_import"))
+st.caption(ui.t("imp_intro"))
+st.caption(ui.t("imp_limit", mb=st.get_option("server.maxUploadSize"), rows=f"{settings.max_rows_per_sheet:,}"))
+
+if not ui.has_data():
+    st.info(ui.t("imp_empty_db"), icon=":material/info:")
+    ui.load_sample_button("imp_load_sample")
+
+# Messages of the last action (commit, undo) survive the rerun that follows it.
+for kind, text in st.session_state.pop("imp_flash", []):
+    getattr(st, kind)(text)
+if st.session_state.pop("imp_show_overview_link", False):
+    ui.page_link("pages/overview.py", label=ui.t("imp_go_overview"), icon=":material/dashboard:")
+
+
+def field_label(dataset: str, name: str) -> str:
+    f = schema.DATASETS[dataset].field(name)
+    return f.label_zh if ui.language() == "zh" else f.label_en
+
+
+def flash(kind: str, text: str) -> None:
+    st.session_state.setdefault("imp_flash", []).append((kind, text))
+
+
+# --- upload and check --------------------------------------------------------------
+uploads = st.file_uploader(ui.t("imp_upload"), type=FILE_TYPES, accept_multiple_files=True,
+                           key=f"imp_files_{st.session_state.get('imp_round', 0)}")
+files = list({(f.name, f.getvalue()) for f in uploads or []})
+files.sort()
+mappings: dict = st.session_state.setdefault("imp_mappings", {})  # (file, sheet) -> importer.Mapping
+
+
+def preview_key(version) -> tuple:
+    names = {name for name, _ in files}
+    return (tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files),
+            tuple(sorted((f"{k[0]}\x1f{k[1]}", json.dumps(m.as_dict(), ensure_ascii=False, sort_keys=True))
+                         for k, m in mappings.items() if k[0] in names)),
+            version)
+
+
+def check_files() -> list[importer.FileResult]:
+    key = preview_key(storage.data_version(con))
+    cached = st.session_state.get("imp_preview")
+    if cached is not None and cached["key"] == key:
+        return cached["results"]
+    with st.spinner(ui.t("imp_checking", n=len(files))):
+        try:
+            results = importer.preview_files(con, files, sheet_mappings=mappings,
+                                             max_rows=settings.max_rows_per_sheet)
+        except Exception as exc:  # the engine reports bad input itself; this is a last guard
+            st.error(ui.t("imp_check_failed", detail=f"{type(exc).__name__}: {exc}"))
+            st.stop()
+    st.session_state["imp_preview"] = {"key": key, "results": results}
+    return results
+
+
+def show_counts(sheet: importer.SheetResult) -> None:
+    figures = [("imp_m_read", sheet.rows_read), ("imp_m_accept", sheet.accepted), ("imp_m_new", sheet.inserted),
+               ("imp_m_update", sheet.updated), ("imp_m_unchanged", sheet.unchanged),
+               ("imp_m_reject", sheet.rejected), ("imp_m_totals", sheet.skipped_totals),
+               ("imp_m_blank", sheet.skipped_blank + sheet.skipped_notes)]
+    for column, (key, value) in zip(st.columns(len(figures)), figures):
+        column.metric(ui.t(key), f"{value:,}")
+
+
+def show_preview(sheet: importer.SheetResult) -> None:
+    if sheet.frame is None or sheet.frame.empty:
+        return
+    fields = [f for f in sheet.column_map.values() if f in sheet.frame.columns]
+    st.markdown(ui.t("imp_preview", n=min(PREVIEW_ROWS, len(sheet.frame))))
+    # As text: an empty cell shows empty (not "None"), a code keeps its leading zeros.
+    head = sheet.frame.head(PREVIEW_ROWS)[fields].astype("string").fillna("")
+    st.dataframe(head.rename(columns={f: field_label(sheet.dataset, f) for f in fields}), hide_index=True,
+                 width="stretch")
+
+
+def rejected_workbook(result: importer.FileResult, sheet: importer.SheetResult) -> bytes:
+    """The rejected rows as the analyst sent them, plus row number and reason, to fix and re-upload."""
+    frame = sheet.rejected_rows.copy()
+    frame["reason"] = frame["reason"].map(lambda text: ui.message(str(text)))
+    headers = {c: c for c in frame.columns}
+    headers.update(row_number=ui.t("imp_col_row"), reason=ui.t("imp_col_reason"))
+    return export.table_to_excel(frame, headers=headers, sheet_name=sheet.sheet, formats={"row_number": "int"},
+                                 filters_text=[f"{result.file} · {sheet.sheet}"], filters_title=ui.t("col_file"))
+
+
+def show_rejections(index: int, result: importer.FileResult, sheet: importer.SheetResult) -> None:
+    if not sheet.errors:
+        return
+    st.markdown(f"**{ui.t('imp_rejected_title', n=f'{sheet.rejected:,}')}**")
+    reasons = pd.DataFrame([e.as_dict() for e in sheet.errors[:REASONS_SHOWN]])
+    reasons["reason"] = reasons["reason"].map(ui.message)
+    st.dataframe(reasons.rename(columns={"row": ui.t("imp_col_row"), "column": ui.t("imp_col_column"),
+                                         "reason": ui.t("imp_col_reason")}), hide_index=True, width="stretch")
+    if len(sheet.errors) > REASONS_SHOWN:
+        st.caption(ui.t("imp_rejected_more", shown=REASONS_SHOWN, total=f"{len(sheet.errors):,}"))
+    if sheet.rejected_rows is not None:
+        stem = result.file.rsplit(".", 1)[0]
+        st.download_button(
+            ui.t("imp_download_rejected"), key=f"imp_rejected_{index}_{sheet.sheet}", on_click="ignore",
+            icon=":material/download:", file_name=f"{stem}_{sheet.sheet}_rejected.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            data=lambda: rejected_workbook(result, sheet))
+
+
+def mapping_editor(index: int, result: importer.FileResult, sheet: importer.SheetResult) -> None:
+    """Dataset and field per source column, pre-filled; apply, or save as a named profile."""
+    headers = [h for h in dict.fromkeys(sheet.headers) if h]
+    if not headers:
+        return
+    with st.expander(ui.t("imp_mapping"), expanded=sheet.error is not None):
+        st.caption(ui.t("imp_mapping_help"))
+        widget = f"imp_map_{index}_{sheet.sheet}"
+        names = list(schema.DATASETS)
+        current = mappings.get((result.file, sheet.sheet))
+        default = (current.dataset if current else None) or sheet.dataset or sheet.suggested_dataset or names[0]
+        dataset = st.selectbox(ui.t("imp_mapping_dataset"), names, index=names.index(default),
+                               format_func=ui.dataset_label, key=f"{widget}_dataset")
+        if current is not None and current.dataset == dataset:
+            suggested = {h: f for h, f in current.columns.items() if f}
+        elif sheet.dataset == dataset:
+            suggested = dict(sheet.column_map)
+        else:
+            suggested = importer.suggest_columns(headers, dataset)
+        ds = schema.DATASETS[dataset]
+        options = [""] + [f.name for f in ds.source_fields]
+
+        def option_label(name: str) -> str:
+            if not name:
+                return ui.t("imp_mapping_ignore")
+            mark = ui.t("imp_required_mark") if name in ds.required_fields else ""
+            return f"{field_label(dataset, name)}{mark} · {name}"
+
+        with st.form(key=f"{widget}_{dataset}_form", border=False):
+            chosen = {}
+            for column, header in zip(st.columns(3) * len(headers), headers):
+                value = suggested.get(header, "")
+                chosen[header] = column.selectbox(header, options, index=options.index(value) if value in options else 0,
+                                                  format_func=option_label, key=f"{widget}_{dataset}_{header}")
+            scale = None
+            if dataset == "surveys":
+                scales = [""] + list(schema.SCALES)
+                scale = st.selectbox(ui.t("imp_mapping_scale"), scales,
+                                     index=scales.index(current.scale) if current and current.scale in scales else 0,
+                                     format_func=lambda c: schema.SCALES[c].label_zh if c and ui.language() == "zh"
+                                     else schema.SCALES[c].label_en if c else ui.t("imp_mapping_scale_none"),
+                                     key=f"{widget}_{dataset}_scale") or None
+            profile_name = st.text_input(ui.t("imp_mapping_profile_name"), key=f"{widget}_{dataset}_name",
+                                         value=(current.name or "") if current else "")
+            left, right = st.columns(2)
+            apply = left.form_submit_button(ui.t("imp_mapping_apply"), icon=":material/refresh:")
+            save = right.form_submit_button(ui.t("imp_mapping_save"), icon=":material/save:")
+        if not (apply or save):
+            return
+        picked = [f for f in chosen.values() if f]
+        repeated = sorted({f for f in picked if picked.count(f) > 1})
+        if repeated:
+            st.error(ui.t("imp_mapping_duplicate", field=field_label(dataset, repeated[0])))
+            return
+        name = profile_name.strip()
+        if save and not name:
+            st.error(ui.t("imp_mapping_need_name"))
+            return
+        mappings[(result.file, sheet.sheet)] = importer.Mapping(
+            dataset, {h: (f or None) for h, f in chosen.items()}, scale, name or None)
+        if save:
+            storage.save_mapping_profile(con, name=name, dataset=dataset, header_signature=sheet.header_signature,
+                                         columns={h: (f or None) for h, f in chosen.items()}, scale=scale)
+            flash("success", ui.t("imp_mapping_saved", name=name))
+        st.rerun()
+
+
+def show_sheet(index: int, result: importer.FileResult, sheet: importer.SheetResult) -> None:
+    if sheet.error == "empty sheet":
+        st.caption(ui.t("imp_sheet_empty", sheet=sheet.sheet))
+        return
+    if sheet.error is None:
+        st.markdown(f"##### {ui.t('imp_sheet', sheet=sheet.sheet, dataset=ui.dataset_label(sheet.dataset))}")
+        notes = [ui.t("imp_header_row", row=sheet.header_row)]
+        if sheet.mapping_profile:
+            notes.append(ui.t("imp_profile_used", name=sheet.mapping_profile))
+        if sheet.ignored_columns:
+            notes.append(ui.t("imp_ignored", columns="、".join(sheet.ignored_columns)))
+        st.caption(" · ".join(notes))
+        show_counts(sheet)
+        for warning in sheet.warnings:
+            st.warning(ui.message(warning), icon=":material/warning:")
+        show_preview(sheet)
+        show_rejections(index, result, sheet)
+    else:
+        st.markdown(f"##### {ui.t('imp_sheet_unrecognised', sheet=sheet.sheet)}")
+        st.error(ui.message(sheet.error), icon=":material/error:")
+        reference = sheet.dataset or sheet.suggested_dataset
+        if reference and (sheet.found_fields or sheet.missing_fields):
+            none = ui.t("imp_none")
+            st.caption(ui.t("imp_found_missing",
+                            found="、".join(field_label(reference, f) for f in sheet.found_fields) or none,
+                            missing="、".join(field_label(reference, f) for f in sheet.missing_fields) or none))
+    mapping_editor(index, result, sheet)
+
+
+def show_file(index: int, result: importer.FileResult) -> None:
+    with st.container(border=True):
+        st.markdown(f"#### :material/description: {result.file}")
+        if not result.sheets:  # the file could not be read at all
+            detail = result.error.removeprefix(f"{result.file}: ") if result.error else ""
+            st.error(ui.t("imp_file_error", file=result.file, detail=ui.message(detail)), icon=":material/error:")
+            st.caption(ui.t("imp_file_what_to_do"))
+            return
+        for sheet in result.sheets:
+            show_sheet(index, result, sheet)
+
+
+def commit(results: list[importer.FileResult]) -> None:
+    """Write the previewed files, with a progress bar, unless the database moved meanwhile."""
+    if st.session_state["imp_preview"]["key"][-1] != storage.data_version(con):
+        st.session_state.pop("imp_preview", None)
+        flash("warning", ui.t("imp_rechecked"))
+        st.rerun()
+    with st.status(ui.t("imp_committing"), expanded=True) as status:
+        bar = st.progress(0.0)
+
+        def progress(file_index, file_count, sheet_done, sheet_count):
+            bar.progress((file_index + sheet_done / sheet_count) / file_count,
+                         text=ui.t("imp_progress", file=results[file_index].file, sheet=sheet_done,
+                                   sheets=sheet_count))
+
+        importer.commit_files(con, results, source="app", on_progress=progress)
+        ui.after_write()
+        failed = [r for r in results if not r.committed]
+        status.update(label=ui.t("imp_commit_failed" if failed else "imp_committed"),
+                      state="error" if failed else "complete")
+    for result in results:
+        if result.committed:
+            usable = [s for s in result.sheets if s.error is None]
+            flash("success", ui.t("imp_done_file", file=result.file, batch=result.batch_id,
+                                  inserted=f"{sum(s.inserted for s in usable):,}",
+                                  updated=f"{sum(s.updated for s in usable):,}",
+                                  unchanged=f"{sum(s.unchanged for s in usable):,}",
+                                  rejected=f"{sum(s.rejected for s in usable):,}"))
+        else:
+            detail = (result.error or "").removeprefix(f"{result.file}: ")
+            flash("error", ui.t("imp_done_failed", file=result.file, detail=ui.message(detail)))
+    if any(r.committed for r in results):
+        flash("info", ui.t("imp_done_note"))
+        st.session_state["imp_show_overview_link"] = True
+    # A fresh uploader (new key) and no stale preview or mappings for the next upload.
+    st.session_state["imp_round"] = st.session_state.get("imp_round", 0) + 1
+    st.session_state.pop("imp_preview", None)
+    mappings.clear()
+    st.rerun()
+
+
+if files:
+    results = check_files()
+    for index, result in enumerate(results):
+        show_file(index, result)
+    ready = [r for r in results if r.error is None]
+    if st.button(ui.t("imp_commit", n=len(ready)), type="primary", disabled=not ready, key="imp_commit",
+                 icon=":material/upload:"):
+        commit(ready)
+    if not ready:
+        st.caption(ui.t("imp_commit_nothing"))
+
+
+# --- history and undo ----------------------------------------------------------------
+st.divider()
+st.subheader(ui.t("imp_history"))
+log = storage.import_log(con)
+if log.empty:
+    st.caption(ui.t("imp_history_empty"))
+    st.stop()
+ui.import_log_table(log, key="imp_log")
+
+committed = log[log["status"] == "committed"]
+if committed.empty:
+    st.caption(ui.t("imp_nothing_to_undo"))
+    st.stop()
+labels = {int(r.batch_id): ui.t("imp_undo_option", batch=int(r.batch_id), file=r.file_name,
+                                time=pd.Timestamp(r.started_at).strftime("%Y-%m-%d %H:%M"))
+          for r in committed.itertuples()}
+batch = st.selectbox(ui.t("imp_undo_pick"), list(labels), format_func=labels.get, key="imp_undo_batch")
+if st.button(ui.t("imp_undo"), key="imp_undo", icon=":material/undo:"):
+    st.session_state["imp_undo_pending"] = batch
+pending = st.session_state.get("imp_undo_pending")
+if pending is not None and pending in labels:
+    st.warning(ui.t("imp_undo_confirm_text", batch=pending, file=committed.set_index("batch_id").at[pending, "file_name"]))
+    left, right = st.columns(2)
+    if left.button(ui.t("imp_undo_confirm"), key="imp_undo_confirm", type="primary"):
+        st.session_state.pop("imp_undo_pending")
+        try:
+            summary = storage.undo_batch(con, pending)
+        except storage.UndoRefused as refused:
+            params = dict(refused.params)
+            if "dataset" in params:
+                params["dataset"] = ui.dataset_label(params["dataset"])
+            flash("error", ui.t(f"imp_undo_{refused.code}", **params))
+        else:
+            ui.after_write()
+            flash("success", ui.t("imp_undone", batch=pending,
+                                  removed=f"{sum(c['removed'] for c in summary.values()):,}",
+                                  restored=f"{sum(c['restored'] for c in summary.values()):,}"))
+        st.rerun()
+    if right.button(ui.t("imp_undo_cancel"), key="imp_undo_cancel"):
+        st.session_state.pop("imp_undo_pending")
+        st.rerun()
