@@ -8,6 +8,7 @@ st.set_page_config(page_title="沟通100 Hall Analytics", page_icon="📶", layo
 pages = {
     ui.t("nav_analysis"): [
         st.Page("pages/overview.py", title=ui.t("page_overview"), icon=":material/dashboard:", default=True),
+        st.Page("pages/weekly_review.py", title=ui.t("page_weekly"), icon=":material/co_present:"),
         st.Page("pages/satisfaction.py", title=ui.t("page_satisfaction"), icon=":material/sentiment_satisfied:"),
         st.Page("pages/complaints.py", title=ui.t("page_complaints"), icon=":material/support_agent:"),
         st.Page("pages/marketing.py", title=ui.t("page_marketing"), icon=":material/storefront:"),

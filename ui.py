@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from types import MappingProxyType
@@ -351,6 +352,109 @@ def filters_description(filters: Filters) -> list[str]:
     return lines
 
 
+# --- presentation mode (meeting-room screen) ------------------------------------------
+
+PRESENT_KEY, SECTION_KEY, AUTO_KEY = "present_mode", "present_section", "present_auto_seconds"
+# Sidebar, header and toolbar hidden; type sized to be read at 1920×1080 from the back of
+# the room. Applied only while presentation mode is on.
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 3rem 1rem 3rem !important; max-width: 100% !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
+    font-size: 4.2rem !important; line-height: 1.15 !important; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.55rem !important; }
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p {
+    font-size: 1.7rem !important; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.75rem !important; }
+[data-testid="stCaptionContainer"] p { font-size: 1.25rem !important; }
+[data-testid="stMarkdownContainer"] h2 { font-size: 2.4rem !important; }
+[data-testid="stHeadingWithActionElements"] h3, h3 { font-size: 2.6rem !important; }
+[data-testid="stDataFrame"] { font-size: 1.4rem !important; }
+</style>"""
+
+
+def presentation_mode() -> bool:
+    """Whether the page shows in presentation mode (`?present=1`, or the toggle drawn with
+    key PRESENT_KEY); applies its look. The choice is mirrored into the URL."""
+    if PRESENT_KEY not in st.session_state:
+        st.session_state[PRESENT_KEY] = st.query_params.get("present") == "1"
+    on = bool(st.session_state[PRESENT_KEY])
+    _set_url("present", "1" if on else "")
+    if on:
+        st.html(PRESENT_CSS)
+    return on
+
+
+def presentation_page(pages: int) -> int:
+    """The section shown (0-based), from the session or `?section=` (1-based)."""
+    if SECTION_KEY not in st.session_state:
+        try:
+            st.session_state[SECTION_KEY] = int(st.query_params.get("section", "1")) - 1
+        except ValueError:
+            st.session_state[SECTION_KEY] = 0
+    page = min(max(int(st.session_state[SECTION_KEY]), 0), pages - 1)
+    st.session_state[SECTION_KEY] = page
+    _set_url("section", str(page + 1) if page else "")
+    return page
+
+
+def _turn(step: int, pages: int) -> None:
+    st.session_state[SECTION_KEY] = (int(st.session_state.get(SECTION_KEY, 0)) + step) % pages
+    st.session_state["present_turned_at"] = time.monotonic()
+
+
+def _leave_presentation() -> None:
+    st.session_state[PRESENT_KEY] = False
+    st.session_state[SECTION_KEY] = 0
+
+
+def presentation_controls(pages: int, page: int) -> None:
+    """Previous / next (wrapping round), the page number, leave, and an optional automatic
+    turn every N seconds for a screen nobody stands at."""
+    row = st.columns([1, 1, 1, 1, 2], vertical_alignment="center")
+    row[0].button(t("wk_previous"), key="present_previous", icon=":material/arrow_back:", width="stretch",
+                  on_click=_turn, args=(-1, pages))
+    row[1].markdown(f"**{t('wk_page_of', page=page + 1, pages=pages)}**")
+    row[2].button(t("wk_next"), key="present_next", icon=":material/arrow_forward:", width="stretch",
+                  type="primary", on_click=_turn, args=(1, pages))
+    row[3].button(t("wk_exit_present"), key="present_exit", icon=":material/close_fullscreen:",
+                  on_click=_leave_presentation)
+    seconds = row[4].number_input(t("wk_auto"), min_value=0, max_value=600, step=5, key=AUTO_KEY)
+    if seconds:
+        _auto_turn(pages, seconds)
+
+
+def _auto_turn(pages: int, seconds: int) -> None:
+    @st.fragment(run_every=seconds)
+    def ticker():
+        turned = st.session_state.setdefault("present_turned_at", time.monotonic())
+        if time.monotonic() - turned >= seconds - 0.5:
+            _turn(1, pages)
+            st.rerun(scope="app")
+
+    ticker()
+
+
+def escape_markdown(text: str) -> str:
+    """Text from uploads (hall names, categories, comments) shown literally by st.markdown:
+    no emphasis, links, colour directives or LaTeX (st.markdown never renders raw HTML)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))
+
+
+def plain_table(frame: pd.DataFrame, formats: dict[str, str], *, key: str) -> None:
+    """A table as it stands (headers already translated), columns formatted by `formats`."""
+    st.dataframe(frame, hide_index=True, width="stretch", key=key,
+                 column_config={c: _column_config(k) for c, k in formats.items() if c in frame.columns})
+
+
+@st.cache_resource(show_spinner=False)
+def image_export_available() -> bool:
+    from analytics import report
+
+    return report.image_export_available()
+
+
 # --- drilling down to one hall -------------------------------------------------------
 
 def drill_to_hall(hall_code: str) -> None:
@@ -428,23 +532,24 @@ def _recolour(trace) -> None:
             trace[part].color = _real_colour(trace[part].color)
 
 
-def apply_chart_theme(fig):
+def apply_chart_theme(fig, *, large: bool = False):
     """The one chart look: CJK font, small palette, white background, legend on top.
-    Draw with `chart(fig)` (or `st.plotly_chart(fig, theme=None)`) to keep it."""
+    Draw with `chart(fig)` (or `st.plotly_chart(fig, theme=None)`) to keep it. `large`:
+    type for a meeting-room screen (presentation mode)."""
     fig.for_each_trace(_recolour)
     if fig.layout.coloraxis.colorscale and _PLACEHOLDER.match(str(fig.layout.coloraxis.colorscale[0][1])):
         fig.update_layout(coloraxis_colorscale=SEQUENTIAL)
     fig.update_layout(
         template="plotly_white", colorway=list(PALETTE), paper_bgcolor="white", plot_bgcolor="white",
-        font=dict(family=FONT, size=13, color="#262730"), hoverlabel=dict(font_family=FONT),
-        title=dict(font=dict(size=16), x=0, xanchor="left"), margin=dict(l=8, r=8, t=56, b=8),
+        font=dict(family=FONT, size=24 if large else 13, color="#262730"), hoverlabel=dict(font_family=FONT),
+        title=dict(font=dict(size=28 if large else 16), x=0, xanchor="left"), margin=dict(l=8, r=8, t=56, b=8),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""))
     return fig
 
 
-def chart(fig, **kwargs):
+def chart(fig, *, large: bool = False, **kwargs):
     """`st.plotly_chart` with the chart theme; kwargs as st.plotly_chart (key, on_select…)."""
-    return st.plotly_chart(apply_chart_theme(fig), theme=None, width="stretch", **kwargs)
+    return st.plotly_chart(apply_chart_theme(fig, large=large), theme=None, width="stretch", **kwargs)
 
 
 # KPI kinds of analytics.metrics.overview → ui.format_value kinds.
@@ -476,10 +581,12 @@ def period_ticks(periods, grain: str) -> dict:
 
 
 
-def headline_grid(headline: pd.DataFrame, *, kpis, with_n: bool = True) -> None:
+def headline_grid(headline: pd.DataFrame, *, kpis, with_n: bool = True,
+                  note: Callable[[pd.Series, object], str | None] | None = None) -> None:
     """The four areas side by side, each KPI of `headline` (indexed by kpi, from
     analytics.metrics.overview.headline) with its change and a dot for its target status;
-    `kpis` is analytics.metrics.overview.KPIS."""
+    `kpis` is analytics.metrics.overview.KPIS. `note(row, kpi)` adds a caption under a KPI
+    (the weekly review's last week and 4-week average)."""
     targets = current_targets()
     for area, column in zip(("satisfaction", "complaints", "marketing", "training"), st.columns(4)):
         with column.container(border=True):
@@ -490,10 +597,13 @@ def headline_grid(headline: pd.DataFrame, *, kpis, with_n: bool = True) -> None:
                 row = headline.loc[item.key]
                 target = targets.get(item.target) if item.target else None
                 status = target.status(row["value"]) if target else None
-                note = (t("kpi_n_help", n=f"{row['n']:,.0f}") if with_n and item.n_column and pd.notna(row["n"])
-                        else None)
+                help_text = (t("kpi_n_help", n=f"{row['n']:,.0f}") if with_n and item.n_column and pd.notna(row["n"])
+                             else None)
                 kpi(f"{STATUS_DOT.get(status, '')} {t('kpi_' + item.key)}".strip(), row["value"], row["change"],
-                    fmt=KPI_FORMAT[item.kind], help=note, delta_good="up" if item.higher_is_better else "down")
+                    fmt=KPI_FORMAT[item.kind], help=help_text, delta_good="up" if item.higher_is_better else "down")
+                caption = note(row, item) if note else None
+                if caption:
+                    st.caption(caption)
 
 
 def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target: str, prefix: str,

@@ -10,12 +10,14 @@ pytestmark = pytest.mark.browser
 # url path (from the page file name) → a word the page must show, and whether it has charts
 PAGES = [
     ("", "总览", True),  # the default page lives at the root
+    ("weekly_review", "周例会", True),
     ("satisfaction", "客户满意度", True),
     ("complaints", "投诉处理", True),
     ("marketing", "营销转化", True),
     ("training", "员工培训", True),
     ("hall_profile", "厅店档案", True),
     ("data_status", "数据概况", False),
+    ("import_data", "导入数据", False),
 ]
 
 # Points plotly actually computed per chart (calcdata: after decoding typed arrays).

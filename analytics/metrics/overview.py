@@ -54,7 +54,9 @@ def training_window(filters: Filters) -> Filters:
     return filters.with_period(start, filters.end)
 
 
-def _summaries(con, filters: Filters, now: dt.datetime | None) -> pd.Series:
+def summaries(con, filters: Filters, now: dt.datetime | None = None) -> pd.Series:
+    """Every area's summary measures for the filters, as one Series (training over the 12
+    months to the period end)."""
     parts = [satisfaction.satisfaction_summary(con, filters), complaints.complaint_summary(con, filters, now=now),
              marketing.marketing_summary(con, filters), training.training_summary(con, training_window(filters))]
     merged = {}
@@ -66,8 +68,8 @@ def _summaries(con, filters: Filters, now: dt.datetime | None) -> pd.Series:
 
 def headline(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
     """One row per headline KPI: value this period, previous period of equal length, change."""
-    current = _summaries(con, filters, now)
-    previous = _summaries(con, filters.previous(), now)
+    current = summaries(con, filters, now)
+    previous = summaries(con, filters.previous(), now)
     rows = []
     for kpi in KPIS:
         value, before = current.get(kpi.key), previous.get(kpi.key)

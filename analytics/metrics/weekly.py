@@ -1,0 +1,333 @@
+"""The weekly review: ISO weeks, this week against last and the 4-week average, the halls
+to talk about (with a reason in words, Chinese and English), and the week's staff stars.
+
+Definitions (also in docs/metrics.md):
+- a week is an ISO week, Monday to Sunday; week 1 is the week with the year's first
+  Thursday, so 2026-12-28 … 2027-01-03 is 2026-W53 and 2027-01-04 starts 2027-W01;
+- the default week is the last complete one in the data (ending on or before its last day);
+- "4-week average" pools the four weeks ending with the chosen one (sums of counts, then
+  the rate), so a quiet week weighs less than a busy one;
+- backlog over 48 h: every ticket received before the week's end and still open at it, open
+  for more than 48 hours then (whenever it came in: what the hall carries into next week);
+- a hall is to be talked about when it misses a target this week (judged as everywhere:
+  n ≥ 30 or an interval wholly past the target), when CSAT, the 48-hour rate or conversion
+  moved significantly against last week (|z| ≥ 1.96 on the two proportions and at least
+  3 percentage points), or when its backlog open past 48 hours grew.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pandas as pd
+
+from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
+from ..stats import LOW_SAMPLE, Z95
+from ..targets import judge as judge_rate
+from . import complaints, marketing, overview, satisfaction
+from .common import query
+
+WEEK_DAYS = 7
+PROMISE_SECONDS = complaints.PROMISE_HOURS * 3600
+AVERAGE_WEEKS = 4
+# Rates whose week-over-week move is worth a mention, with the n behind each.
+MOVER_KPIS = {"csat": "responses", "promise_48h": "promise_due", "conversion": "contacts"}
+MOVER_MIN_POINTS = 0.03  # a significant move smaller than 3 pp is not worth the meeting's time
+MOVERS_EACH_WAY = 3
+# The KPIs a hall is judged on in the week: those that move from week to week (training
+# coverage is a 12-month figure, and the same every week).
+WEEKLY_JUDGED = ("csat", "nps", "promise_48h", "backlog_over_48h", "conversion")
+# Survey answers a member of staff needs in the week to be a service star.
+STAR_MIN_ANSWERS = 5
+
+
+# --- weeks -----------------------------------------------------------------------------
+
+def week_bounds(iso_year: int, iso_week: int) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of an ISO week (ValueError for a week the year does not have)."""
+    monday = dt.date.fromisocalendar(iso_year, iso_week, 1)
+    return monday, monday + dt.timedelta(days=WEEK_DAYS - 1)
+
+
+def week_of(day: dt.date) -> tuple[int, int]:
+    iso = day.isocalendar()
+    return iso.year, iso.week
+
+
+def week_label(iso_year: int, iso_week: int) -> str:
+    return f"{iso_year}-W{iso_week:02d}"
+
+
+def parse_week(text: str) -> tuple[int, int] | None:
+    """'2026-W43' -> (2026, 43); None when it is not a week that exists."""
+    try:
+        year, week = str(text).upper().split("-W")
+        week_bounds(int(year), int(week))
+        return int(year), int(week)
+    except (ValueError, TypeError):
+        return None
+
+
+def last_complete_week(last_date: dt.date) -> tuple[int, int]:
+    """The last ISO week that ends on or before `last_date`."""
+    if isinstance(last_date, dt.datetime):
+        last_date = last_date.date()
+    sunday = last_date - dt.timedelta(days=(last_date.weekday() + 1) % WEEK_DAYS)
+    return week_of(sunday)
+
+
+def complete_weeks(first_date: dt.date, last_date: dt.date) -> list[tuple[int, int]]:
+    """Every ISO week wholly inside [first_date, last_date], newest first."""
+    weeks = []
+    year, week = last_complete_week(last_date)
+    while True:
+        monday, _ = week_bounds(year, week)
+        if monday < first_date:
+            return weeks
+        weeks.append((year, week))
+        year, week = week_of(monday - dt.timedelta(days=1))
+
+
+def week_filters(filters: Filters, iso_year: int, iso_week: int) -> Filters:
+    """The filters' halls and channels over one ISO week."""
+    return filters.with_period(*week_bounds(iso_year, iso_week))
+
+
+def four_weeks(week: Filters) -> Filters:
+    """The four weeks ending with `week` (a one-week filter)."""
+    return week.with_period(week.start - dt.timedelta(days=WEEK_DAYS * (AVERAGE_WEEKS - 1)), week.end)
+
+
+# --- headline ---------------------------------------------------------------------------
+
+def backlog_over_48h(con, filters: Filters, as_of: dt.datetime) -> pd.DataFrame:
+    """Per scoped hall: tickets received before `as_of` and still open at it, open for more
+    than 48 hours then. Unlike the period's figures, this counts every ticket that is still
+    open, whenever it came in: what the hall carries into the next week."""
+    return query(con, f"""
+        WITH {SCOPED_HALLS_CTE}
+        SELECT h.hall_code,
+               count(c.ticket_id) FILTER (
+                   WHERE c.received_at < $as_of AND (c.resolved_at IS NULL OR c.resolved_at >= $as_of)
+                     AND date_diff('second', c.received_at, CAST($as_of AS TIMESTAMP)) > {PROMISE_SECONDS}
+                     AND {CHANNEL_CONDITION.format(column="c.channel")}) AS backlog_over_48h
+        FROM scoped_halls h LEFT JOIN complaints c ON c.hall_code = h.hall_code
+        GROUP BY h.hall_code ORDER BY h.hall_code""", filters.params(as_of=as_of))
+
+
+def _as_of(week: Filters, now: dt.datetime | None) -> dt.datetime:
+    return min(week.end_excl_ts, now or dt.datetime.now())
+
+
+def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
+    """One row per headline KPI (overview.KPIS): this week, last week, the change, and the
+    4-week average. `week` is a one-week filter (see `week_filters`).
+
+    The average pools rates over the four weeks (sums of counts, then the rate), gives
+    counts per week (the four weeks' total / 4), and the backlog as the mean of the four
+    week-end backlogs; the backlog itself counts every ticket open past 48 hours at the
+    week's end (`backlog_over_48h`)."""
+    frame = overview.headline(con, week, now=now).rename(columns={"value": "this_week", "previous": "last_week"})
+    pooled = overview.summaries(con, four_weeks(week), now)
+    ends = [week.with_period(week.start - dt.timedelta(days=WEEK_DAYS * back), week.end
+                             - dt.timedelta(days=WEEK_DAYS * back)) for back in range(AVERAGE_WEEKS)]
+    backlogs = [int(backlog_over_48h(con, w, _as_of(w, now))["backlog_over_48h"].sum()) for w in ends]
+    averages = []
+    for kpi in overview.KPIS:
+        if kpi.key == "backlog_over_48h":
+            averages.append(sum(backlogs) / AVERAGE_WEEKS)
+        elif kpi.kind in ("int", "money"):
+            averages.append(pooled.get(kpi.key) / AVERAGE_WEEKS if _number(pooled.get(kpi.key)) else np.nan)
+        else:
+            averages.append(pooled.get(kpi.key))
+    frame["average_4w"] = averages
+    backlog = frame["kpi"] == "backlog_over_48h"
+    frame.loc[backlog, "this_week"], frame.loc[backlog, "last_week"] = backlogs[0], backlogs[1]
+    frame.loc[backlog, "change"] = backlogs[0] - backlogs[1]
+    return frame[["kpi", "area", "kind", "this_week", "last_week", "change", "average_4w", "n",
+                  "higher_is_better", "target"]]
+
+
+def weekly_trend(con, week: Filters, *, weeks: int = 8, now: dt.datetime | None = None) -> pd.DataFrame:
+    """CSAT, the 48-hour rate and conversion for each of the `weeks` weeks ending with `week`."""
+    rows = []
+    for back in range(weeks - 1, -1, -1):
+        start = week.start - dt.timedelta(days=WEEK_DAYS * back)
+        one = week.with_period(start, start + dt.timedelta(days=WEEK_DAYS - 1))
+        values = overview.summaries(con, one, now)
+        rows.append({"week_start": start, "week": week_label(*week_of(start)), "csat": values.get("csat"),
+                     "promise_48h": values.get("promise_48h"), "conversion": values.get("conversion"),
+                     "responses": values.get("responses"), "promise_due": values.get("promise_due"),
+                     "contacts": values.get("contacts")})
+    return pd.DataFrame(rows)
+
+
+# --- halls to talk about -----------------------------------------------------------------
+
+def top_complaint_category(con, week: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
+    """Per scoped hall with tickets in the week: its most frequent category and how many."""
+    return query(con, f"""
+        WITH {complaints.TICKETS_CTE}
+        SELECT hall_code, category AS top_category, count(*) AS top_category_tickets
+        FROM tickets WHERE category IS NOT NULL
+        GROUP BY hall_code, category
+        QUALIFY row_number() OVER (PARTITION BY hall_code ORDER BY count(*) DESC, category) = 1""",
+                 complaints._params(week, now))
+
+
+def _z(p1, n1, p0, n0) -> float:
+    """Two-proportion z statistic of p1 (n1) against p0 (n0); 0 when it cannot be formed."""
+    if not all(_number(v) for v in (p1, n1, p0, n0)) or n1 <= 0 or n0 <= 0:
+        return 0.0
+    pooled = (p1 * n1 + p0 * n0) / (n1 + n0)
+    spread = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0))
+    return 0.0 if spread == 0 else (p1 - p0) / spread
+
+
+def _number(value) -> bool:
+    return value is not None and not (isinstance(value, float) and np.isnan(value)) and not pd.isna(value)
+
+
+def hall_week_table(con, week: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
+    """One row per scoped hall: the hall table of this week beside last week's (`_last`)."""
+    this = overview.hall_table(con, week, now=now)
+    last = overview.hall_table(con, week.previous(), now=now)
+    # The backlog each hall carries at the week's end, not only this week's own tickets.
+    for frame, one in ((this, week), (last, week.previous())):
+        carried = backlog_over_48h(con, one, _as_of(one, now)).set_index("hall_code")["backlog_over_48h"]
+        frame["backlog_over_48h"] = frame["hall_code"].map(carried).fillna(0).astype(int)
+    keep = ["hall_code", *overview.HALL_KPIS, *MOVER_KPIS.values(), "tickets"]
+    table = this.merge(last[keep], on="hall_code", suffixes=("", "_last"))
+    return table.merge(top_complaint_category(con, week, now=now), on="hall_code", how="left")
+
+
+def halls_to_talk_about(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
+    """The halls worth the meeting's time, most pressing first, each with its reasons and a
+    one-line reason in Chinese and English. Pure: works on `hall_week_table`'s output.
+
+    Columns: region, city, hall_code, hall_name, missed (KPIs past target), moved_down,
+    moved_up (KPIs that moved significantly), backlog_growing, score (for ordering),
+    reason_zh, reason_en.
+    """
+    judged = overview.judge(table, targets)
+    judged = judged[judged["kpi"].isin(WEEKLY_JUDGED)]
+    missed = judged[judged["status"] == "bad"].groupby("hall_code")["kpi"].agg(list).to_dict()
+    records = []
+    for row in table.to_dict("records"):
+        moves = {}
+        for kpi, n_column in MOVER_KPIS.items():
+            now_value, before = row.get(kpi), row.get(f"{kpi}_last")
+            z = _z(now_value, row.get(n_column), before, row.get(f"{n_column}_last"))
+            if abs(z) >= Z95 and abs(now_value - before) >= MOVER_MIN_POINTS:
+                moves[kpi] = z
+        growing = (_number(row.get("backlog_over_48h")) and row["backlog_over_48h"] > 0
+                   and row["backlog_over_48h"] > (row.get("backlog_over_48h_last") or 0))
+        row_missed = missed.get(row["hall_code"], [])
+        if not (row_missed or moves or growing):
+            continue
+        records.append({**row, "missed": row_missed, "moves": moves, "backlog_growing": bool(growing),
+                        "moved_down": [k for k, z in moves.items() if z < 0],
+                        "moved_up": [k for k, z in moves.items() if z > 0],
+                        "score": 10 * len(row_missed) + sum(abs(z) for z in moves.values()) + 3 * bool(growing)})
+    columns = ["region", "city", "hall_code", "hall_name", "missed", "moved_down", "moved_up", "backlog_growing",
+               "score", "reason_zh", "reason_en"]
+    if not records:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(records)
+    # Every hall that missed a target stays; of the rest, only the biggest movers each way.
+    down = frame[frame["missed"].str.len().eq(0) & frame["moved_down"].str.len().gt(0)].nlargest(
+        MOVERS_EACH_WAY, "score").index
+    up = frame[frame["missed"].str.len().eq(0) & frame["moved_down"].str.len().eq(0)
+               & frame["moved_up"].str.len().gt(0)].nlargest(MOVERS_EACH_WAY, "score").index
+    keep = frame["missed"].str.len().gt(0) | frame["backlog_growing"] | frame.index.isin(down) | frame.index.isin(up)
+    frame = frame[keep].copy()
+    frame["reason_zh"] = [reason(r, targets, "zh") for r in frame.to_dict("records")]
+    frame["reason_en"] = [reason(r, targets, "en") for r in frame.to_dict("records")]
+    return frame.sort_values(["score", "hall_code"], ascending=[False, True])[columns].reset_index(drop=True)
+
+
+def _shown(kpi: str, value) -> str:
+    if not _number(value):
+        return "—"
+    kind = overview.KPI_BY_KEY[kpi].kind
+    if kind == "percent":
+        return f"{value:.0%}"
+    if kind == "int":
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+def _label(kpi: str, targets: dict, lang: str) -> str:
+    target = targets.get(overview.KPI_BY_KEY[kpi].target or "")
+    if target is not None:
+        return target.label(lang)
+    return kpi
+
+
+REASON_TEXT = {
+    "zh": {"kpi": "{label} {value}（上周 {last}）", "backlog": "超48小时未办结 {value} 件（上周 {last} 件）",
+           "category": "{category}投诉 {n} 件", "sep": "，", "head": "{hall}："},
+    "en": {"kpi": "{label} {value} (last week {last})", "backlog": "{value} open over 48 h (last week {last})",
+           "category": "{n} {category} complaints", "sep": ", ", "head": "{hall}: "},
+}
+
+
+def reason(row: dict, targets: dict, lang: str) -> str:
+    """'天河厅：48小时办结率 78%（上周 93%），积分兑换投诉 12 件' from a hall's numbers."""
+    text = REASON_TEXT[lang]
+    parts = []
+    for kpi in dict.fromkeys([*row.get("missed", []), *row.get("moved_down", []), *row.get("moved_up", [])]):
+        if kpi == "backlog_over_48h":
+            continue  # said below, with last week's figure
+        parts.append(text["kpi"].format(label=_label(kpi, targets, lang), value=_shown(kpi, row.get(kpi)),
+                                        last=_shown(kpi, row.get(f"{kpi}_last"))))
+    if row.get("backlog_growing") or "backlog_over_48h" in row.get("missed", []):
+        parts.append(text["backlog"].format(value=int(row.get("backlog_over_48h") or 0),
+                                            last=int(row.get("backlog_over_48h_last") or 0)))
+    if _number(row.get("top_category_tickets")) and row["top_category_tickets"] > 0:
+        parts.append(text["category"].format(category=row["top_category"], n=int(row["top_category_tickets"])))
+    return text["head"].format(hall=row["hall_name"]) + text["sep"].join(parts)
+
+
+def scoped_halls(con, filters: Filters) -> pd.DataFrame:
+    return query(con, f"WITH {SCOPED_HALLS_CTE} SELECT region, city, hall_code, hall_name FROM scoped_halls "
+                      "ORDER BY region, city, hall_code", filters.params())
+
+
+# --- staff recognition --------------------------------------------------------------------
+
+def service_stars(con, week: Filters, *, min_answers: int = STAR_MIN_ANSWERS) -> pd.DataFrame:
+    """Per hall, the member of staff with the best mean survey score in the week among those
+    with at least `min_answers` answers (ties: more answers, then staff id)."""
+    scores = satisfaction.satisfaction_by_staff(con, week)
+    scores = scores[scores["responses"] >= min_answers]
+    halls = scoped_halls(con, week)
+    best = (scores.sort_values(["mean_score", "responses", "staff_id"], ascending=[False, False, True])
+            .drop_duplicates("hall_code"))
+    return halls.merge(best[["hall_code", "staff_id", "staff_name", "responses", "mean_score", "csat"]],
+                       on="hall_code")[["region", "city", "hall_code", "hall_name", "staff_id", "staff_name",
+                                        "responses", "mean_score", "csat"]].reset_index(drop=True)
+
+
+def marketing_stars(con, week: Filters) -> pd.DataFrame:
+    """Per hall, the member of staff with the most conversions in the week (ties: better
+    conversion, then staff id); halls where nobody converted have no star."""
+    sales = marketing.conversion_by(con, week, by="staff")
+    sales = sales[sales["staff_id"].notna() & (sales["converted"] > 0)]
+    halls = scoped_halls(con, week)
+    best = (sales.sort_values(["converted", "conversion", "staff_id"], ascending=[False, False, True])
+            .drop_duplicates("hall_code"))
+    return halls.merge(best[["hall_code", "staff_id", "staff_name", "contacts", "converted", "conversion"]],
+                       on="hall_code")[["region", "city", "hall_code", "hall_name", "staff_id", "staff_name",
+                                        "contacts", "converted", "conversion"]].reset_index(drop=True)
+
+
+def judge_headline(headline: pd.DataFrame, targets: dict) -> list[str | None]:
+    """good / warn / bad for this week's value of each headline KPI against its target."""
+    statuses = []
+    for row in headline.to_dict("records"):
+        target = targets.get(row["target"]) if row["target"] else None
+        n = row["n"] if _number(row["n"]) else None
+        statuses.append(judge_rate(target, row["this_week"], n=n, min_n=LOW_SAMPLE) if target else None)
+    return statuses
