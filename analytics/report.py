@@ -239,7 +239,7 @@ def to_pptx(report: Report) -> bytes:
                 picture = figure_png(section.figure)
             except ImageExportUnavailable as exc:  # the deck still goes out, saying what is missing
                 box = slide.shapes.add_textbox(margin, top, width - 2 * margin, Emu(1_000_000))
-                box.text_frame.text = f"(chart not available here: {exc})"
+                box.text_frame.text = f"（本机无法导出图表 / chart not available here: {exc}）"
             else:
                 slide.shapes.add_picture(io.BytesIO(picture), margin, top, width=width - 2 * margin)
     buf = io.BytesIO()
