@@ -39,7 +39,8 @@ def is_blank(value) -> bool:
 def clean_text(value) -> str | None:
     """Cell text as a user wrote it: trimmed, NFKC-folded, None when blank."""
     if type(value) is str:
-        text = value.strip() if value.isascii() else unicodedata.normalize("NFKC", value).strip()
+        text = value.strip() if value.isascii() or unicodedata.is_normalized("NFKC", value) \
+            else unicodedata.normalize("NFKC", value).strip()
         return text or None
     if is_blank(value):
         return None
@@ -51,7 +52,10 @@ def clean_text(value) -> str | None:
 
 
 def coerce_text(cells: list) -> tuple[list, dict]:
-    return [clean_text(v) for v in cells], {}
+    # Text already in NFKC form (ids, codes, almost every Chinese name) inline: no call per cell.
+    normalised = unicodedata.is_normalized
+    return [(v.strip() or None) if v.__class__ is str and (v.isascii() or normalised("NFKC", v)) else clean_text(v)
+            for v in cells], {}
 
 
 def coerce_vocabulary(cells: list, vocabulary: dict[str, str], label: str) -> tuple[list, dict]:
@@ -158,6 +162,28 @@ def _build(y, m, d, hh=None, mm=None, ss=None) -> dt.datetime | None:
         return None
 
 
+_ISO_TEXT = r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"
+
+
+def _iso_fast_path(cells: list, values: list) -> list[bool]:
+    """Parse the plain ISO texts (2026-03-19, 2026-03-19 14:05, 2026-03-19T14:05:22) of a
+    column in one vectorised step, into `values`; returns which cells it settled. The
+    per-cell path below handles everything else (Excel dates, serials, 2026/3/19, 年月日,
+    year-last forms), at about seven times the cost per cell."""
+    settled = [False] * len(cells)
+    series = pd.Series(cells, dtype=object)
+    text = series.where(series.map(type).eq(str))
+    iso = text.str.fullmatch(_ISO_TEXT).fillna(False).astype(bool)
+    if not iso.any():
+        return settled
+    parsed = pd.to_datetime(text[iso], format="ISO8601", errors="coerce")
+    good = parsed.notna()
+    for position, stamp in zip(parsed.index[good].tolist(), parsed[good].dt.to_pydatetime().tolist()):
+        values[position] = stamp
+        settled[position] = True
+    return settled
+
+
 def coerce_datetime(cells: list, label: str) -> tuple[list, dict, list[str]]:
     """Datetimes from Excel date cells, Excel serials and the text forms exports use.
 
@@ -172,8 +198,9 @@ def coerce_datetime(cells: list, label: str) -> tuple[list, dict, list[str]]:
     problems: dict[int, str] = {}
     warnings: list[str] = []
     year_last: list[tuple[int, tuple]] = []
+    done = _iso_fast_path(cells, values)
     for i, cell in enumerate(cells):
-        if is_blank(cell):
+        if done[i] or is_blank(cell):
             continue
         if isinstance(cell, dt.datetime):
             values[i] = cell.replace(microsecond=0, tzinfo=None)

@@ -160,3 +160,4 @@ def test_trend_has_one_row_per_week(con, week):
     assert list(trend["week"]) == ["2026-W41", "2026-W42", "2026-W43"]
     assert trend["csat"].iloc[1] == pytest.approx(46 / 60) and trend["csat"].iloc[2] == pytest.approx(38 / 60)
     assert trend["responses"].iloc[0] == 0
+    assert trend["promise_48h"].iloc[2] == pytest.approx(1 / 5)  # as the headline: B1 of A0-A2, B1, C2

@@ -35,11 +35,15 @@ REPEAT_DAYS = 30
 # the period. `repeat_30d` looks back over all tickets of the same customer and category.
 TICKETS = """
 history AS (
+    -- A period ticket repeats one of the 30 days before it: those are all the history it
+    -- needs, so the window runs over the period and its 30 days' lead, not every ticket.
     SELECT ticket_id,
            customer IS NOT NULL AND received_at - lag(received_at) OVER (
                PARTITION BY customer, category ORDER BY received_at, ticket_id) <= INTERVAL '""" \
     + str(REPEAT_DAYS) + """ days' AS repeat_30d
     FROM complaints
+    WHERE received_at >= CAST($start AS TIMESTAMP) - INTERVAL '""" + str(REPEAT_DAYS) + """ days'
+      AND received_at < $end_excl
 ),
 tickets AS (
     SELECT c.*, h.region, h.city, h.hall_name AS hall_label, coalesce(r.repeat_30d, false) AS repeat_30d,

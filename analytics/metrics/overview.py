@@ -123,10 +123,10 @@ def judge(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
 def halls_needing_attention(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
     """One row per hall: targets missed (bad), near misses (warn), and which KPIs, worst first."""
     judged = judge(table, targets)
-    summary = judged.groupby(["region", "city", "hall_code", "hall_name"], as_index=False).agg(
-        missed=("status", lambda s: int((s == "bad").sum())),
-        near=("status", lambda s: int((s == "warn").sum())),
-        judged=("status", lambda s: int(s.notna().sum())))
+    flags = judged.assign(missed=judged["status"].eq("bad").astype(int), near=judged["status"].eq("warn").astype(int),
+                          judged=judged["status"].notna().astype(int))
+    summary = flags.groupby(["region", "city", "hall_code", "hall_name"], as_index=False)[
+        ["missed", "near", "judged"]].sum()
     missed_kpis = judged[judged.status == "bad"].groupby("hall_code")["kpi"].agg(list)
     summary["missed_kpis"] = summary["hall_code"].map(missed_kpis).apply(lambda v: v if isinstance(v, list) else [])
     return summary.sort_values(["missed", "near", "hall_code"], ascending=[False, False, True]).reset_index(drop=True)

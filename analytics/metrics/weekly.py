@@ -149,18 +149,57 @@ def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd
                   "higher_is_better", "target"]]
 
 
+TREND_SQL = f"""
+WITH {SCOPED_HALLS_CTE},
+weeks AS (
+    SELECT CAST(range AS DATE) AS week_start FROM range(CAST($start AS DATE), CAST($end_excl AS DATE),
+                                                       INTERVAL 7 DAY)
+),
+answers AS (
+    SELECT CAST(date_trunc('week', s.answered_at) AS DATE) AS week_start, count(*) AS responses,
+           count(*) FILTER (WHERE s.top_box) AS top_box
+    FROM surveys s JOIN scoped_halls h ON h.hall_code = s.hall_code
+    WHERE s.answered_at >= $start AND s.answered_at < $end_excl GROUP BY 1
+),
+tickets AS (
+    -- Each ticket as of the end of the week it came in (or now, if that is earlier).
+    SELECT CAST(date_trunc('week', c.received_at) AS DATE) AS week_start, c.received_at, c.resolved_at,
+           least(date_trunc('week', c.received_at) + INTERVAL 7 DAY, CAST($now AS TIMESTAMP)) AS as_of
+    FROM complaints c JOIN scoped_halls h ON h.hall_code = c.hall_code
+    WHERE c.received_at >= $start AND c.received_at < $end_excl
+),
+promise AS (
+    SELECT week_start,
+           count(*) FILTER (WHERE resolved_at < as_of
+                               OR date_diff('second', received_at, as_of) > {PROMISE_SECONDS}) AS promise_due,
+           count(*) FILTER (WHERE resolved_at < as_of
+                               AND date_diff('second', received_at, resolved_at) <= {PROMISE_SECONDS}) AS within_48h
+    FROM tickets GROUP BY 1
+),
+sold AS (
+    SELECT CAST(date_trunc('week', s.sold_at) AS DATE) AS week_start, sum(s.contacts) AS contacts,
+           sum(s.converted) AS converted
+    FROM sales s JOIN scoped_halls h ON h.hall_code = s.hall_code
+    WHERE s.sold_at >= $start AND s.sold_at < $end_excl GROUP BY 1
+)
+SELECT w.week_start, coalesce(a.responses, 0) AS responses, coalesce(a.top_box, 0) AS top_box,
+       coalesce(p.promise_due, 0) AS promise_due, coalesce(p.within_48h, 0) AS within_48h,
+       coalesce(s.contacts, 0) AS contacts, coalesce(s.converted, 0) AS converted
+FROM weeks w LEFT JOIN answers a USING (week_start) LEFT JOIN promise p USING (week_start)
+LEFT JOIN sold s USING (week_start)
+ORDER BY w.week_start"""
+
+
 def weekly_trend(con, week: Filters, *, weeks: int = 8, now: dt.datetime | None = None) -> pd.DataFrame:
-    """CSAT, the 48-hour rate and conversion for each of the `weeks` weeks ending with `week`."""
-    rows = []
-    for back in range(weeks - 1, -1, -1):
-        start = week.start - dt.timedelta(days=WEEK_DAYS * back)
-        one = week.with_period(start, start + dt.timedelta(days=WEEK_DAYS - 1))
-        values = overview.summaries(con, one, now)
-        rows.append({"week_start": start, "week": week_label(*week_of(start)), "csat": values.get("csat"),
-                     "promise_48h": values.get("promise_48h"), "conversion": values.get("conversion"),
-                     "responses": values.get("responses"), "promise_due": values.get("promise_due"),
-                     "contacts": values.get("contacts")})
-    return pd.DataFrame(rows)
+    """CSAT, the 48-hour rate and conversion for each of the `weeks` weeks ending with
+    `week`, by the same definitions as the headline (each week's tickets as of its end)."""
+    span = week.with_period(week.start - dt.timedelta(days=WEEK_DAYS * (weeks - 1)), week.end)
+    frame = query(con, TREND_SQL, span.params(now=now or dt.datetime.now()))
+    frame["week"] = [week_label(*week_of(d)) for d in frame["week_start"]]
+    ratio = lambda k, n: (frame[k] / frame[n].where(frame[n] > 0)).astype(float)  # noqa: E731
+    frame["csat"], frame["promise_48h"] = ratio("top_box", "responses"), ratio("within_48h", "promise_due")
+    frame["conversion"] = ratio("converted", "contacts")
+    return frame[["week_start", "week", "csat", "promise_48h", "conversion", "responses", "promise_due", "contacts"]]
 
 
 # --- halls to talk about -----------------------------------------------------------------
