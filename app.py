@@ -4,6 +4,7 @@ import streamlit as st
 import ui
 
 st.set_page_config(page_title="沟通100 Hall Analytics", page_icon="📶", layout="wide")
+ui.sign_in_gate()  # with config/access.toml: nobody sees a page before signing in
 
 pages = {
     ui.t("nav_analysis"): [
@@ -16,7 +17,8 @@ pages = {
         st.Page("pages/hall_profile.py", title=ui.t("page_hall_profile"), icon=":material/store:"),
     ],
     ui.t("nav_data"): [
-        st.Page("pages/import_data.py", title=ui.t("page_import"), icon=":material/upload_file:"),
+        *([st.Page("pages/import_data.py", title=ui.t("page_import"), icon=":material/upload_file:")]
+          if ui.can_import() else []),
         st.Page("pages/data_status.py", title=ui.t("page_data_status"), icon=":material/database:"),
     ],
 }

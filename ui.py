@@ -76,17 +76,19 @@ def _cached(fn, *args, **kwargs):
 
 def query(fn, filters: Filters, **kwargs) -> pd.DataFrame:
     """`fn(cursor, filters, **kwargs)` for a metric function, cached for ten minutes by the
-    function's module and name, the filters and the keyword arguments."""
-    return _cached(fn, filters, **kwargs)
+    function's module and name, the filters and the keyword arguments. The filters always
+    carry the signed-in user's scope, whatever the page passed: no page can widen it."""
+    return _cached(fn, replace(filters, scope=current_scope()), **kwargs)
 
 
 def hall_directory() -> pd.DataFrame:
-    return _cached(directory.hall_directory)
+    """The halls the user may see (the filter choices are built from these)."""
+    return _cached(directory.hall_directory, current_scope())
 
 
 def data_bounds() -> tuple[dt.date, dt.date] | None:
     """First and last date of the data, or None while the database is empty."""
-    row = _cached(directory.data_period).iloc[0]
+    row = _cached(directory.data_period, current_scope()).iloc[0]
     if row["first_date"] is None or row["last_date"] is None:
         return None
     return row["first_date"], row["last_date"]
@@ -94,6 +96,87 @@ def data_bounds() -> tuple[dt.date, dt.date] | None:
 
 def has_data() -> bool:
     return data_bounds() is not None
+
+
+# --- who is signed in (analytics.access) ------------------------------------------------
+
+USER_KEY = "auth_user"
+
+
+def _access_config():
+    """The access file's users, or None when the app runs open. A broken file stops the
+    page with its message (never a traceback, never an open app by mistake)."""
+    from analytics import access
+
+    try:
+        return access.load_access()
+    except access.AccessConfigError as exc:
+        st.error(t("access_broken", detail=str(exc)))
+        st.stop()
+
+
+def current_user():
+    """The signed-in analytics.access.User; everyone is an admin when there is no access
+    file; None while nobody has signed in."""
+    from analytics import access
+
+    if _access_config() is None:
+        return access.OPEN_USER
+    return st.session_state.get(USER_KEY)
+
+
+def current_scope() -> tuple[str, ...] | None:
+    """The regions the user may see (None: all). Nobody signed in sees nothing."""
+    user = current_user()
+    return () if user is None else user.scope
+
+
+def can_import() -> bool:
+    user = current_user()
+    return user is not None and user.can_import
+
+
+def sign_in_gate() -> None:
+    """With an access file: a sign-in form until the visitor has signed in (then their
+    name and a sign-out button in the sidebar). Without one: nothing."""
+    config = _access_config()
+    if config is None:
+        return
+    user = st.session_state.get(USER_KEY)
+    if user is None:
+        st.title(t("app_title"))
+        with st.form("sign_in"):
+            st.subheader(t("sign_in"))
+            username = st.text_input(t("sign_in_user"), key="sign_in_user")
+            password = st.text_input(t("sign_in_password"), type="password", key="sign_in_password")
+            submitted = st.form_submit_button(t("sign_in_button"), type="primary")
+        if submitted:
+            signed = config.sign_in(username, password)
+            if signed is None:
+                st.error(t("sign_in_failed"))
+            else:
+                st.session_state[USER_KEY] = signed
+                st.rerun()
+        st.stop()
+    st.sidebar.caption(t("signed_in_as", name=user.name, role=t(f"role_{user.role}"))
+                       + (f" · {_join(user.regions)}" if user.scope else ""))
+    if st.sidebar.button(t("sign_out"), key="sign_out", icon=":material/logout:"):
+        st.session_state.pop(USER_KEY, None)
+        clear_caches_for_session()
+        st.rerun()
+
+
+def clear_caches_for_session() -> None:
+    """After signing out: forget this session's filter choices (they were the user's)."""
+    for key in [k for k in st.session_state if str(k).startswith("flt_")]:
+        del st.session_state[key]
+
+
+def require_import_rights() -> None:
+    """Stop a page that writes (import, undo) for a user whose role may not."""
+    if not can_import():
+        st.error(t("no_import_rights"))
+        st.stop()
 
 
 # --- writing: imports, undo, the sample ------------------------------------------------
@@ -115,8 +198,8 @@ def load_sample_data() -> list:
 
 
 def load_sample_button(key: str) -> None:
-    """"Load sample data": shown only while the database is empty."""
-    if has_data():
+    """"Load sample data": shown only while the database is empty, to those who may import."""
+    if has_data() or not can_import():
         return
     if st.button(t("load_sample"), key=key, icon=":material/dataset:", type="primary"):
         with st.spinner(t("load_sample_running")):
@@ -157,7 +240,7 @@ STALE_AFTER_DAYS = 7
 
 def data_freshness() -> None:
     """Sidebar: the latest date in each activity dataset, flagged when older than a week."""
-    summary = _cached(storage.dataset_summary).set_index("dataset")
+    summary = _cached(storage.dataset_summary, current_scope()).set_index("dataset")
     today = dt.date.today()
     lines, stale = [], False
     for name in FRESHNESS_DATASETS:
@@ -281,13 +364,14 @@ def current_filters() -> Filters:
     run, or, on a page run on its own, the URL's choice or the defaults."""
     bounds = data_bounds()
     if bounds is None:
-        return Filters(*directory.default_period(dt.date.today()))
+        return Filters(*directory.default_period(dt.date.today()), scope=current_scope())
     halls = hall_directory()
     regions = _chosen(REGION_KEY, halls["region"].unique(), "region")
     in_regions = _narrowed(halls, "region", regions)
     cities = _chosen(CITY_KEY, in_regions["city"].unique(), "city")
     hall_codes = _chosen(HALL_KEY, _narrowed(in_regions, "city", cities)["hall_code"], "hall")
-    return Filters(*_period(*bounds), regions=tuple(regions), cities=tuple(cities), halls=tuple(hall_codes))
+    return Filters(*_period(*bounds), regions=tuple(regions), cities=tuple(cities), halls=tuple(hall_codes),
+                   scope=current_scope())
 
 
 def global_filters() -> Filters:
@@ -331,7 +415,7 @@ def channel_filter(dataset: str, filters: Filters | None = None) -> Filters:
     """A sidebar multiselect of `dataset`'s channels ('surveys' or 'complaints'); returns
     the filters (default: the current ones) with those channels. Mirrored in the URL."""
     key = f"flt_channel_{dataset}"
-    options = _cached(directory.channel_options, dataset)
+    options = _cached(directory.channel_options, dataset, current_scope())
     _prepare(key, options, "channel")
     st.sidebar.multiselect(t("filter_channel"), options, key=key, placeholder=t("filter_all"),
                            persist_state="session")

@@ -8,8 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+# A user's scope (analytics.access): the regions a regional manager may see. "Not scoped"
+# is its own flag, so an empty scope means no hall at all rather than every hall.
+SCOPE_CONDITION = "(NOT $scoped OR list_contains($scope_regions::VARCHAR[], {region}))"
+
 # Every metric reads the halls through this CTE, so one definition decides which halls a
-# filter (and, later, a user's scope) lets through.
+# filter and the user's scope let through.
 SCOPED_HALLS_CTE = """
 scoped_halls AS (
     SELECT h.hall_code, h.hall_name, h.region, h.city, h.district, h.hall_type
@@ -17,7 +21,13 @@ scoped_halls AS (
     WHERE (len($regions::VARCHAR[]) = 0 OR list_contains($regions::VARCHAR[], h.region))
       AND (len($cities::VARCHAR[]) = 0 OR list_contains($cities::VARCHAR[], h.city))
       AND (len($halls::VARCHAR[]) = 0 OR list_contains($halls::VARCHAR[], h.hall_code))
+      AND """ + SCOPE_CONDITION.format(region="h.region") + """
 )"""
+
+
+def scope_params(scope: tuple[str, ...] | None) -> dict:
+    """The parameters of SCOPE_CONDITION: None = every region, a tuple = only those."""
+    return {"scoped": scope is not None, "scope_regions": list(scope or ())}
 
 # For tables that carry a channel: empty list = every channel.
 CHANNEL_CONDITION = "(len($channels::VARCHAR[]) = 0 OR list_contains($channels::VARCHAR[], {column}))"
@@ -31,6 +41,8 @@ class Filters:
     cities: tuple[str, ...] = ()
     halls: tuple[str, ...] = ()
     channels: tuple[str, ...] = field(default=())
+    # The regions the user may see (None: all). Set from the signed-in user, never a choice.
+    scope: tuple[str, ...] | None = None
 
     def __post_init__(self):
         if self.end < self.start:
@@ -63,4 +75,4 @@ class Filters:
     def params(self, **extra) -> dict:
         return {"start": self.start_ts, "end_excl": self.end_excl_ts, "regions": list(self.regions),
                 "cities": list(self.cities), "halls": list(self.halls), "channels": list(self.channels),
-                **extra}
+                **scope_params(self.scope), **extra}

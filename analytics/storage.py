@@ -327,12 +327,18 @@ def mapping_profiles(con) -> list[dict]:
             for n, d, h, c, s in rows]
 
 
-def dataset_summary(con) -> pd.DataFrame:
-    """One row per dataset: rows stored and the earliest/latest date it covers."""
-    parts, params = [], []
+def dataset_summary(con, scope: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """One row per dataset: rows stored and the earliest/latest date it covers, counting
+    only the halls in `scope` (the regions a user may see; None: all)."""
+    from .filters import SCOPE_CONDITION, scope_params
+
+    parts = []
     for ds in schema.DATASETS.values():
-        date = quote_ident(ds.date_field)
-        parts.append(f"SELECT ? AS dataset, count(*) AS rows, CAST(min({date}) AS DATE) AS first_date, "
-                     f"CAST(max({date}) AS DATE) AS last_date FROM {quote_ident(ds.table)}")
-        params.append(ds.name)
-    return con.execute(" UNION ALL ".join(parts), params).df()
+        date = "x." + quote_ident(ds.date_field)
+        hall_join = "" if ds.name == "halls" else " JOIN halls h ON h.hall_code = x.hall_code"
+        region = "x.region" if ds.name == "halls" else "h.region"
+        parts.append(f"SELECT $name_{ds.name} AS dataset, count(*) AS rows, CAST(min({date}) AS DATE) AS first_date, "
+                     f"CAST(max({date}) AS DATE) AS last_date FROM {quote_ident(ds.table)} x{hall_join} "
+                     f"WHERE {SCOPE_CONDITION.format(region=region)}")
+    names = {f"name_{name}": name for name in schema.DATASETS}
+    return con.execute(" UNION ALL ".join(parts), {**scope_params(scope), **names}).df()

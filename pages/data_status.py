@@ -11,7 +11,7 @@ st.caption(ui.t("data_status_intro"))
 st.caption(ui.t("database_file", path=Settings.from_env().db_path))
 
 con = ui.cursor()
-summary = storage.dataset_summary(con)
+summary = storage.dataset_summary(con, ui.current_scope())
 if summary["rows"].sum() == 0:
     st.info(ui.t("empty_database"))
 
@@ -24,6 +24,8 @@ st.dataframe(
     column_config={ui.t("col_first_date"): st.column_config.DateColumn(format="YYYY-MM-DD"),
                    ui.t("col_last_date"): st.column_config.DateColumn(format="YYYY-MM-DD")})
 
+if not ui.can_import():  # file names and counts of every region: for those who import
+    st.stop()
 st.markdown(f"#### {ui.t('import_log')}")
 log = storage.import_log(con)
 if log.empty:

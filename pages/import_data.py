@@ -20,6 +20,7 @@ PREVIEW_ROWS = 10
 REASONS_SHOWN = 200
 FILE_TYPES = ["xlsx", "xlsm", "xls", "csv"]
 
+ui.require_import_rights()  # the page is also left out of the navigation for other roles
 settings = Settings.from_env()
 con = ui.cursor()
 

@@ -9,8 +9,9 @@ import datetime as dt
 
 import pandas as pd
 
+from ..filters import SCOPE_CONDITION, scope_params
 from ..storage import quote_ident
-from .common import check_choice
+from .common import check_choice, query
 
 # Each dataset's date column; the data period spans all of them.
 DATE_COLUMNS = {"surveys": "answered_at", "complaints": "received_at", "sales": "sold_at",
@@ -19,32 +20,39 @@ DATE_COLUMNS = {"surveys": "answered_at", "complaints": "received_at", "sales": 
 CHANNEL_COLUMNS = {"surveys": "channel", "complaints": "channel"}
 
 
-def hall_directory(con) -> pd.DataFrame:
-    """Every hall with where it sits, ordered region, city, hall name."""
-    return con.execute("""
+def hall_directory(con, scope: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Every hall the scope lets through (None: all), with where it sits, ordered region,
+    city, hall name. The filter choices are built from it, so they never offer a hall
+    outside the user's scope."""
+    return query(con, f"""
         SELECT hall_code, hall_name, region, city, district, hall_type
         FROM halls
-        ORDER BY region, city, hall_name, hall_code""").df()
+        WHERE {SCOPE_CONDITION.format(region="region")}
+        ORDER BY region, city, hall_name, hall_code""", scope_params(scope))
 
 
-def data_period(con) -> pd.DataFrame:
+def data_period(con, scope: tuple[str, ...] | None = None) -> pd.DataFrame:
     """One row: first_date and last_date (datetime.date, None when there is no data) over
-    the surveys, complaints, sales and training dates."""
+    the surveys, complaints, sales and training dates of the halls in scope."""
     parts = " UNION ALL ".join(
-        f"SELECT CAST(min({quote_ident(c)}) AS DATE) AS first_date, CAST(max({quote_ident(c)}) AS DATE) AS last_date "
-        f"FROM {quote_ident(t)}" for t, c in DATE_COLUMNS.items())
-    row = con.execute(f"SELECT min(first_date), max(last_date) FROM ({parts})").fetchone()
-    return pd.DataFrame({"first_date": [row[0]], "last_date": [row[1]]}, dtype=object)
+        f"SELECT CAST(min(x.{quote_ident(c)}) AS DATE) AS first_date, CAST(max(x.{quote_ident(c)}) AS DATE) AS last_date "
+        f"FROM {quote_ident(t)} x JOIN halls h ON h.hall_code = x.hall_code "
+        f"WHERE {SCOPE_CONDITION.format(region='h.region')}" for t, c in DATE_COLUMNS.items())
+    row = query(con, f"SELECT min(first_date) AS first_date, max(last_date) AS last_date FROM ({parts})",
+                scope_params(scope)).iloc[0]
+    first, last = (None if pd.isna(v) else pd.Timestamp(v).date() for v in (row["first_date"], row["last_date"]))
+    return pd.DataFrame({"first_date": [first], "last_date": [last]}, dtype=object)
 
 
-def channel_options(con, dataset: str) -> list[str]:
-    """The distinct channels of `dataset` ('surveys' or 'complaints'), most used first."""
+def channel_options(con, dataset: str, scope: tuple[str, ...] | None = None) -> list[str]:
+    """The distinct channels of `dataset` ('surveys' or 'complaints') at the halls in
+    scope, most used first."""
     column = quote_ident(CHANNEL_COLUMNS[check_choice(dataset, CHANNEL_COLUMNS, "dataset")])
-    rows = con.execute(f"""
-        SELECT {column} FROM {quote_ident(dataset)}
-        WHERE {column} IS NOT NULL
-        GROUP BY 1 ORDER BY count(*) DESC, 1""").fetchall()
-    return [r[0] for r in rows]
+    frame = query(con, f"""
+        SELECT x.{column} AS channel FROM {quote_ident(dataset)} x JOIN halls h ON h.hall_code = x.hall_code
+        WHERE x.{column} IS NOT NULL AND {SCOPE_CONDITION.format(region="h.region")}
+        GROUP BY 1 ORDER BY count(*) DESC, 1""", scope_params(scope))
+    return frame["channel"].tolist()
 
 
 def default_period(last_date: dt.date) -> tuple[dt.date, dt.date]:
