@@ -51,7 +51,8 @@ def cmd_import(args) -> int:
             print(f"hall-analytics: mapping {args.mapping}: {exc}", file=sys.stderr)
             return 2
     con = _open(args)
-    results = importer.import_paths(con, args.files, mapping=mapping, source="cli")
+    results = importer.import_paths(con, args.files, mapping=mapping, source="cli",
+                                    max_rows=Settings.from_env(args.db).max_rows_per_sheet)
     if args.save_mapping and mapping is not None:
         for res in results:
             for sheet in res.sheets:
@@ -128,6 +129,21 @@ def cmd_dictionary(args) -> int:
     return 0
 
 
+def cmd_hash_password(args) -> int:
+    """A password hash for config/access.toml; the password comes from the terminal (not
+    echoed) or, piped, from the first line of standard input."""
+    import getpass
+
+    from .access import hash_password
+
+    password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if not password:
+        print("hall-analytics: an empty password is not allowed", file=sys.stderr)
+        return 2
+    print(hash_password(password))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analytics", description="沟通100 Hall Analytics data tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -164,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_db(sub.add_parser("log", help="list import batches"))
     p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("hash-password", help="print a password hash for config/access.toml")
+    p.set_defaults(func=cmd_hash_password)
 
     p = sub.add_parser("dictionary", help="print (or write) the data dictionary as Markdown")
     p.add_argument("--out", metavar="FILE")
