@@ -58,6 +58,20 @@ def coerce_text(cells: list) -> tuple[list, dict]:
             for v in cells], {}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control_characters(values: list) -> tuple[list, list[int]]:
+    """Text values without C0 control characters (tab and line breaks stay); the positions
+    that had some. Cheap for clean text: only non-printable strings are searched."""
+    cleaned = []
+    for i, v in enumerate(values):
+        if v is not None and not v.isprintable() and _CONTROL.search(v):
+            values[i] = _CONTROL.sub("", v).strip() or None
+            cleaned.append(i)
+    return values, cleaned
+
+
 def coerce_vocabulary(cells: list, vocabulary: dict[str, str], label: str) -> tuple[list, dict]:
     lookup = {unicodedata.normalize("NFKC", k).strip().lower(): v for k, v in vocabulary.items()}
     allowed = sorted({v for v in vocabulary.values()})

@@ -433,6 +433,9 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
     body = rows[header_index + 1:]
     positions, result.skipped_blank, result.skipped_totals, result.skipped_notes = classify_rows(body)
     result.rows_read = len(positions)
+    if not positions:
+        result.error = f"only a header (row {result.header_row}): no data rows below it"
+        return result
     if max_rows is not None and result.rows_read > max_rows:
         result.error = (f"the sheet has {result.rows_read:,} data rows, over the limit of {max_rows:,} rows "
                         "per sheet; split the export into smaller files")
@@ -496,6 +499,10 @@ def _build_frame(ds, headers, colmap, data_rows, row_numbers, ctx, profile, resu
             values, problems = coerce.coerce_vocabulary(raw_cells, f.vocabulary, label)
         elif f.type in (schema.TEXT, schema.CODE):
             values, problems = coerce.coerce_text(raw_cells)
+            values, cleaned = coerce.strip_control_characters(values)
+            if cleaned:
+                result.warnings.append(f"{label}: control characters removed from {len(cleaned)} cell(s), "
+                                       f"first on row {int(row_numbers[cleaned[0]])}")
         elif f.type in (schema.NUMBER, schema.SCORE):
             values, problems = coerce.coerce_number(raw_cells, label)
         elif f.type == schema.INTEGER:
@@ -698,6 +705,9 @@ def _validate_sales(frame, rejections, source_header, ctx, scales) -> None:
                         "neither an outcome (营销结果: 成功/意向/失败, one contact) nor a contact count "
                         "(接触客户数, a daily report) is given")
     frame["grain"] = np.where(contact, "contact", np.where(daily, "daily", None))
+    # Counts as floats while they are filled in (a missing count is NaN); stored as BIGINT.
+    for column in ("contacts", "interested", "converted"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
     frame.loc[contact, "contacts"] = 1
     frame.loc[contact, "interested"] = frame.loc[contact, "outcome"].isin(["interested", "converted"]).astype(int)
     frame.loc[contact, "converted"] = (frame.loc[contact, "outcome"] == "converted").astype(int)
@@ -778,13 +788,24 @@ def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
     # Halls first: a workbook holding the halls list and other sheets must know its halls.
     parsed = []
     for raw in raw_sheets:
-        sheet = parse_sheet(raw, ctx, (sheet_mappings or {}).get(raw.name, mapping), max_rows=max_rows)
+        try:
+            sheet = parse_sheet(raw, ctx, (sheet_mappings or {}).get(raw.name, mapping), max_rows=max_rows)
+        except Exception as exc:  # a bug must not become a traceback on the user's screen
+            sheet = SheetResult(sheet=raw.name, error=f"the sheet could not be checked ({type(exc).__name__}: {exc}); "
+                                                      "nothing from it is imported — please report this file")
         parsed.append(sheet)
         if sheet.dataset == "halls" and sheet.frame is not None and sheet.error is None:
             ctx.halls.update(dict(zip(sheet.frame["hall_code"], sheet.frame["hall_name"])))
         if sheet.dataset == "staff" and sheet.frame is not None and sheet.error is None:
             ctx.staff_halls.update(dict(zip(sheet.frame["staff_id"], sheet.frame["hall_code"])))
     result.sheets = parsed
+    if Path(name).suffix.lower() in (".xlsx", ".xlsm") and any(s.rejected or s.error for s in parsed):
+        # Cells read empty may be formulas that were never calculated: say so, once.
+        formulas = readers.formulas_without_values(data)
+        if formulas:
+            for sheet in parsed:
+                sheet.warnings.append(f"the workbook has {formulas:,} formula cell(s) with no stored result, read "
+                                      "as empty: open it in Excel and save it (or paste values), then import again")
     if not [s for s in parsed if s.error is None]:
         problems = [f"sheet '{s.sheet}': {s.error}" for s in parsed if s.error != "empty sheet"]
         result.error = f"{name}: " + ("; ".join(problems) if problems else "the file has no data")

@@ -77,6 +77,25 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         r"the file may mix encodings — save it again from Excel as 'CSV UTF-8'\."),
      "文本既不是 UTF-8 编码，也不是 GBK/GB18030 编码（第 {line} 行出现第一个无法解码的字节）；"
      "文件可能混用了多种编码——请在 Excel 中另存为“CSV UTF-8”格式。"),
+    (_p(r"the workbook would unpack to (?P<big>[\d,.]+) MB from (?P<small>[\d,.]+) MB \(more than "
+        r"(?P<ratio>\d+)× or (?P<gb>[\d.]+) GB\); refused as a possible decompression bomb\. Export the data "
+        r"again, or split it\."),
+     "工作簿解压后将达 {big} MB（文件本身 {small} MB，超过 {ratio} 倍或 {gb} GB），疑为“解压炸弹”，已拒绝。请重新导出，或拆分后再导入。"),
+    (_p(r"row (?P<row>\d+) has a cell longer than (?P<limit>[\d,]+) characters; an export cell holds at most "
+        r"32,767 \(Excel's limit\), so the file is damaged or not an export\."),
+     "第 {row} 行有一个单元格超过 {limit} 个字符；导出文件的单元格最多 32767 个字符（Excel 的上限），文件可能已损坏或并非系统导出。"),
+    (_p(r"the file mixes encodings — UTF-8 Chinese text up to line (?P<line>\d+), then bytes in another "
+        r"encoding \(GBK\?\); save it again from Excel as 'CSV UTF-8'\."),
+     "文件混用了两种编码：第 {line} 行之前是 UTF-8 中文，之后是另一种编码（GBK？）；请在 Excel 中另存为“CSV UTF-8”。"),
+    (_p(r"the sheet could not be checked \((?P<detail>.*)\); nothing from it is imported — please report this file"),
+     "无法检查此工作表（{detail}）；其中的数据均未导入——请把这个文件反馈给我们"),
+    (_p(r"only a header \(row (?P<row>\d+)\): no data rows below it"),
+     "只有表头（第 {row} 行），下面没有数据行"),
+    (_p(r"(?P<label>{L}): control characters removed from (?P<n>[\d,]+) cell\(s\), first on row (?P<row>\d+)"),
+     "{label}：已从 {n} 个单元格中删除控制字符，首次出现在第 {row} 行"),
+    (_p(r"the workbook has (?P<n>[\d,]+) formula cell\(s\) with no stored result, read as empty: open it in "
+        r"Excel and save it \(or paste values\), then import again"),
+     "工作簿中有 {n} 个公式单元格没有保存计算结果，读出来是空的：请用 Excel 打开并保存（或粘贴为数值）后再导入"),
     (_p(r"this is a binary file, not a CSV text export\."),
      "这是二进制文件，不是 CSV 文本导出文件。"),
     (_p(r"the CSV cannot be parsed \((?P<detail>.*)\)\."),

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+MAX_UNPACKED_BYTES = 2_000_000_000  # what an .xlsx may unpack to
+MAX_UNPACK_RATIO = 200              # unpacked ÷ packed, past 50 MB unpacked
+CSV_MAX_CELL = 1_048_576            # characters in one CSV cell (Excel holds at most 32,767)
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 SUPPORTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
 
@@ -63,11 +67,21 @@ def _read_excel(name: str, data: bytes, engine: str) -> list[RawSheet]:
             "if it is a CSV export, save it with the .csv extension.")
     if kind == "zip":
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            members = archive.infolist()
         except zipfile.BadZipFile:
             raise FileReadError(f"{name}: the workbook is damaged (not a valid zip archive).") from None
+        names = {m.filename for m in members}
         if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
             raise FileReadError(f"{name}: this is a zip archive but not an Excel workbook.")
+        # A decompression bomb unpacks a few kilobytes into gigabytes: refuse it before any
+        # reader inflates it. Real exports unpack to 5-20 times their size.
+        unpacked = sum(m.file_size for m in members)
+        if unpacked > MAX_UNPACKED_BYTES or (unpacked > 50_000_000 and unpacked > MAX_UNPACK_RATIO * len(data)):
+            raise FileReadError(
+                f"{name}: the workbook would unpack to {unpacked / 1e6:,.0f} MB from {len(data) / 1e6:,.1f} MB "
+                f"(more than {MAX_UNPACK_RATIO}× or {MAX_UNPACKED_BYTES / 1e9:g} GB); refused as a possible "
+                "decompression bomb. Export the data again, or split it.")
     if engine == "openpyxl":
         return _read_openpyxl(name, data)
     import python_calamine as pc
@@ -126,6 +140,13 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
             last_error = exc
+            if encoding == "utf-8" and _valid_utf8_text_before(data, exc.start):
+                # Chinese text that is valid UTF-8 up to here, then bytes that are not: two
+                # encodings in one file. GB18030 would "decode" it all into mojibake.
+                line = data[: exc.start].count(b"\n") + 1
+                raise FileReadError(
+                    f"{name}: the file mixes encodings — UTF-8 Chinese text up to line {line}, then bytes in "
+                    "another encoding (GBK?); save it again from Excel as 'CSV UTF-8'.") from None
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -135,6 +156,37 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     raise FileReadError(
         f"{name}: the text is neither UTF-8 nor GBK/GB18030 (first undecodable byte on line {line}); "
         "the file may mix encodings — save it again from Excel as 'CSV UTF-8'.")
+
+
+def _valid_utf8_text_before(data: bytes, position: int) -> bool:
+    """Whether the bytes before `position` hold multi-byte UTF-8 (CJK) text."""
+    head = data[:position]
+    if head.isascii():
+        return False
+    try:
+        decoded = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(ord(ch) > 0x2E7F for ch in decoded)
+
+
+def formulas_without_values(data: bytes) -> int:
+    """How many formula cells of an .xlsx have no stored result (files written by tools
+    that never calculated them): readers see those cells as empty."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return 0
+    count = 0
+    for member in archive.namelist():
+        if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+            xml = archive.read(member)
+            if b"<f" in xml:
+                count += len(_FORMULA_NO_VALUE.findall(xml))
+    return count
+
+
+_FORMULA_NO_VALUE = re.compile(rb"<c\b[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v>\s*</v>\s*)?</c>")
 
 
 def _read_csv(name: str, data: bytes) -> RawSheet:
@@ -147,9 +199,15 @@ def _read_csv(name: str, data: bytes) -> RawSheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    csv.field_size_limit(CSV_MAX_CELL)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = [list(r) for r in reader]
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise FileReadError(
+                f"{name}: row {reader.line_num} has a cell longer than {CSV_MAX_CELL:,} characters; an export "
+                "cell holds at most 32,767 (Excel's limit), so the file is damaged or not an export.") from None
         raise FileReadError(f"{name}: the CSV cannot be parsed ({exc}).") from None
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]

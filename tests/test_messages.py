@@ -98,7 +98,8 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
     ("locked.xlsx", OLE, "encrypted or password-protected", "已加密"),
     ("old.xls", OLE, "cannot be read", "无法读取工作簿"),
     ("binary.csv", b"a,b\n\x00\x01", "binary file", "二进制文件"),
-    ("mixed.csv", "营业厅编码,名称\n".encode() + b"\xff\xfe\x80\x81" * 50, "neither UTF-8 nor GBK", "无法解码"),
+    ("garbage.csv", b"hall,name\n" + b"\xff\xfe\x80\x81" * 50, "neither UTF-8 nor GBK", "无法解码"),
+    ("mixed.csv", "营业厅编码,名称\n".encode() + "天河厅".encode("gbk") * 3, "mixes encodings", "混用了两种编码"),
 ])
 def test_file_read_errors(con, name, data, fragment, zh_fragment):
     result = run(con, name, data)
@@ -108,7 +109,7 @@ def test_file_read_errors(con, name, data, fragment, zh_fragment):
 
 
 def test_undecodable_csv_keeps_the_line_number(con):
-    error = run(con, "mixed.csv", "营业厅编码,名称\n".encode() + b"\xff\xfe\x80\x81" * 50).error
+    error = run(con, "garbage.csv", b"hall,name\n" + b"\xff\xfe\x80\x81" * 50).error
     line = re.search(r"on line (\d+)", error).group(1)
     assert f"第 {line} 行" in check(error)
 
@@ -353,6 +354,21 @@ def test_database_busy(tmp_path):
 # --- direct checks -----------------------------------------------------------------------------
 # One English example of every pattern, the forms the tests above cannot easily produce included.
 EXAMPLES = {
+    "bomb.xlsx: the workbook would unpack to 5,000 MB from 0.1 MB (more than 200× or 2 GB); refused as a possible "
+    "decompression bomb. Export the data again, or split it.":
+        "bomb.xlsx：工作簿解压后将达 5,000 MB（文件本身 0.1 MB，超过 200 倍或 2 GB），疑为“解压炸弹”，已拒绝。请重新导出，或拆分后再导入。",
+    "big.csv: row 3 has a cell longer than 1,048,576 characters; an export cell holds at most 32,767 (Excel's "
+    "limit), so the file is damaged or not an export.":
+        "big.csv：第 3 行有一个单元格超过 1,048,576 个字符；导出文件的单元格最多 32767 个字符（Excel 的上限），文件可能已损坏或并非系统导出。",
+    "m.csv: the file mixes encodings — UTF-8 Chinese text up to line 2, then bytes in another encoding (GBK?); "
+    "save it again from Excel as 'CSV UTF-8'.": None,
+    "only a header (row 2): no data rows below it": "只有表头（第 2 行），下面没有数据行",
+    "the sheet could not be checked (TypeError: x); nothing from it is imported — please report this file":
+        "无法检查此工作表（TypeError: x）；其中的数据均未导入——请把这个文件反馈给我们",
+    "营业厅名称: control characters removed from 3 cell(s), first on row 5":
+        "营业厅名称：已从 3 个单元格中删除控制字符，首次出现在第 5 行",
+    "the workbook has 12 formula cell(s) with no stored result, read as empty: open it in Excel and save it (or "
+    "paste values), then import again": None,
     "sheet 'S1': empty sheet": "工作表“S1”：空工作表",
     "a.xlsx: the file has no data": "a.xlsx：文件中没有数据",
     "a.xlsx: nothing was imported — the write failed (IOException: disk full)":
