@@ -4,9 +4,11 @@ Chinese; nothing raises; a refused file leaves the database exactly as it was (t
 fingerprint before and after), and a file with bad rows stores its good rows only."""
 from __future__ import annotations
 
-import datetime as dt
 import io
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -237,9 +239,6 @@ def test_a_csv_with_a_bad_row_names_its_line(con):
 
 
 def test_nothing_raises_for_any_corpus_file_through_the_command_line(tmp_path):
-    import subprocess
-    import sys
-
     paths = []
     for name, make, _ in REFUSED:
         if name in ("bomb.xlsx", "huge_cell.csv"):
@@ -248,6 +247,36 @@ def test_nothing_raises_for_any_corpus_file_through_the_command_line(tmp_path):
         path.write_bytes(make())
         paths.append(str(path))
     out = subprocess.run([sys.executable, "-m", "analytics", "import", *paths, "--db", str(tmp_path / "db.duckdb")],
-                         capture_output=True, text=True, cwd=str(__import__("pathlib").Path(__file__).parents[1]))
+                         capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
     assert out.returncode == 1 and "Traceback" not in out.stderr + out.stdout
     assert len([line for line in out.stderr.splitlines() if line.startswith("hall-analytics:")]) >= len(paths) - 1
+
+
+# --- what uploads say is shown as text, never as markup ------------------------------------
+
+EVIL = "<script>alert('x')</script> **粗体** [链接](http://evil.example) :red[红字] $x^2$"
+
+
+def test_uploaded_text_is_shown_as_text_on_the_pages(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    import ui
+
+    db = tmp_path / "hall.duckdb"
+    con = storage.connect(db)
+    load_halls(con)
+    rows = [["评价时间", "营业厅编码", "总体满意度(1-5分)", "客户留言"]] + \
+        [[f"2026-10-{d:02d} 10:00", "020001", "2", EVIL] for d in range(1, 29)]
+    assert importer.import_file(con, "s.xlsx", xlsx(("评价", rows)), now=NOW).ok
+    con.close()
+    monkeypatch.setenv("HALL_ANALYTICS_DB", str(db))
+    page = Path(__file__).resolve().parents[1] / "pages" / "satisfaction.py"
+    at = AppTest.from_file(str(page), default_timeout=60)
+    at.query_params.update({"from": "2026-10-01", "to": "2026-10-31"})
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    tables = [d.value for d in at.dataframe]
+    assert any((t == EVIL).any().any() for t in tables), "the comment is shown, verbatim, in a table"
+    for element in [*at.markdown, *at.caption, *at.info, *at.warning]:
+        assert "<script>" not in element.value, element.value
+    assert ui.escape_markdown("**粗体** :red[x] <b>") == r"\*\*粗体\*\* \:red\[x\] \<b\>"

@@ -45,9 +45,12 @@ def overview_tickets(page, base_url) -> int:
     return int(re.sub(r"[^\d]", "", value))
 
 
-def test_upload_in_the_browser_then_the_overview_shows_the_new_numbers(writable_server, browser_page, tmp_path):
+def test_upload_in_the_browser_then_the_overview_shows_the_new_numbers(writable_server, browser_page, tmp_path,
+                                                                       _chromium):
     page = browser_page
     before = overview_tickets(page, writable_server)
+    # Two more people on the Overview while the import commits (sessions of the same server).
+    readers = [_chromium.new_context(viewport=br.VIEWPORT) for _ in range(2)]
 
     page.goto(f"{writable_server}/import_data")
     br.wait_for_app(page, timeout_ms=90_000)
@@ -60,6 +63,17 @@ def test_upload_in_the_browser_then_the_overview_shows_the_new_numbers(writable_
     br.assert_no_exception(page)
 
     page.get_by_role("button", name=re.compile("导入 1 个文件")).click()
+    seen = []
+    try:
+        for context in readers:
+            reader = context.new_page()
+            seen.append(overview_tickets(reader, writable_server))
+            br.assert_no_exception(reader)
+            assert reader.get_by_text("database is locked").count() == 0
+    finally:
+        for context in readers:
+            context.close()
+    assert all(n in (before, before + NEW_TICKETS) for n in seen), (before, seen)
     page.get_by_text("新增 37 行").wait_for(timeout=60_000)
     br.wait_for_app(page, timeout_ms=60_000)
     br.save_screenshot(page, "import_committed.png")

@@ -145,3 +145,57 @@ def test_requirements_pinned_and_installed():
         if installed != version:
             wrong[name] = (version, installed)
     assert not wrong, f"pinned vs installed (run bash scripts/setup.sh): {wrong}"
+
+
+# --- output and SQL safety ----------------------------------------------------------
+
+_SQL_WORDS = re.compile(r"\b(SELECT|INSERT|DELETE|UPDATE|WHERE|FROM|JOIN)\b")
+# What may be interpolated into SQL text: constants (fixed SQL fragments and numbers),
+# identifiers through quote_ident, the scope/channel conditions, and locals reviewed to be
+# built from those (schema field names, fixed column lists). Values — filters, hall codes,
+# anything from a user or a file — travel as $name / ? parameters only.
+_SAFE_SQL_PARTS = re.compile(r"""^(
+    [A-Z][A-Z0-9_]*                                   # a module constant
+  | [a-z_]+\.[A-Z][A-Z0-9_]*                          # another module's constant
+  | (SCOPE|CHANNEL)_CONDITION\.format\(.*\)           # the fixed conditions, on fixed columns
+  | quote_ident\(.*\)                                 # an identifier, quoted
+  | .*\.join\(.*(quote_ident|STAFF_SUMS|BY_COLUMNS).*\)
+  | len\([A-Z_]+\) | case\('[a-z_]+'\) | ds\.name
+  | casts|column|column_list|columns|ctes|date|hall_join|name|parts|per_hall_sql|replaced|select|table|totals|cases
+)$""", re.VERBOSE)
+
+
+def test_sql_is_never_formatted_with_values():
+    offenders = []
+    files = [*sorted((ROOT / "analytics").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "ui.py"]
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+            if not _SQL_WORDS.search(text):
+                continue
+            for value in node.values:
+                if isinstance(value, ast.FormattedValue) and not _SAFE_SQL_PARTS.match(ast.unparse(value.value)):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {{{ast.unparse(value.value)}}}")
+    assert not offenders, "SQL text formatted with something that may be a value; use a parameter:\n" + \
+        "\n".join(offenders)
+    assert _SAFE_SQL_PARTS.match("SCOPED_HALLS_CTE") and not _SAFE_SQL_PARTS.match("filters.halls")
+
+
+def test_html_is_only_ever_our_own_constants():
+    """Uploaded text (comments, names, descriptions) reaches the screen through st.markdown
+    (which never renders raw HTML), st.dataframe or escape_markdown; raw HTML is only the
+    presentation-mode stylesheet, a constant."""
+    offenders = []
+    for path in [ROOT / "app.py", ROOT / "ui.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if any(k.arg == "unsafe_allow_html" for k in node.keywords):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: unsafe_allow_html")
+            if name == "html" and not (node.args and isinstance(node.args[0], ast.Name)
+                                       and node.args[0].id.isupper()):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: st.html with non-constant content")
+    assert not offenders, offenders
