@@ -14,6 +14,7 @@ pages = {
         st.Page("pages/complaints.py", title=ui.t("page_complaints"), icon=":material/support_agent:"),
         st.Page("pages/marketing.py", title=ui.t("page_marketing"), icon=":material/storefront:"),
         st.Page("pages/training.py", title=ui.t("page_training"), icon=":material/school:"),
+        st.Page("pages/scorecard.py", title=ui.t("page_scorecard"), icon=":material/military_tech:"),
         st.Page("pages/hall_profile.py", title=ui.t("page_hall_profile"), icon=":material/store:"),
     ],
     ui.t("nav_data"): [

@@ -7,7 +7,7 @@ translated.
 """
 from __future__ import annotations
 
-from locales import common, complaints, hall, import_data, marketing, overview, satisfaction, training, weekly
+from locales import common, complaints, hall, import_data, marketing, overview, satisfaction, scorecard, training, weekly
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
@@ -23,4 +23,4 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXT = _merge(common, overview, satisfaction, complaints, marketing, training, hall, import_data, weekly)
+TEXT = _merge(common, overview, satisfaction, complaints, marketing, training, hall, import_data, weekly, scorecard)

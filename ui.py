@@ -540,6 +540,78 @@ def image_export_available() -> bool:
     return report.image_export_available()
 
 
+# --- the 沟通100 scorecard (its page and the hall profile) -----------------------------------
+
+def scorecard_config():
+    """config/scorecard.toml, or the page stops with the file's problem."""
+    from analytics.metrics import scorecard
+
+    try:
+        return scorecard.load_scorecard()
+    except ValueError as exc:
+        st.error(t("sc_broken", detail=str(exc)))
+        st.stop()
+
+
+def commitment_name(code: str) -> str:
+    from analytics.metrics.scorecard import COMMITMENTS
+
+    zh, en = COMMITMENTS[code]
+    return zh if language() == "zh" else f"{zh} {en.split()[0]}"
+
+
+def kpi_label(key: str) -> str:
+    from analytics.metrics.scorecard import KPIS
+
+    return KPIS[key].label_zh if language() == "zh" else KPIS[key].label_en
+
+
+def scorecard_comparison(comparison: pd.DataFrame, *, key: str) -> None:
+    """A hall's five scores beside its city's and region's (analytics.metrics.scorecard.
+    hall_comparison) as grouped bars."""
+    import plotly.graph_objects as go
+
+    from analytics.metrics.scorecard import COMMITMENTS
+
+    fig = go.Figure()
+    for level in ("hall", "city", "region"):
+        part = comparison[comparison["level"] == level].set_index("commitment").reindex(list(COMMITMENTS))
+        if part["name"].isna().all():
+            continue
+        name = part["name"].dropna().iloc[0]
+        fig.add_trace(go.Bar(x=[commitment_name(c) for c in COMMITMENTS], y=part["score"],
+                             name=t("sc_level_hall") if level == "hall" else t(f"sc_level_{level}", name=name),
+                             text=[format_value(v, "float1") if not _missing(v) else t("sc_no_score")
+                                   for v in part["score"]], textposition="outside"))
+    fig.update_yaxes(range=[0, 110], title_text=t("sc_axis_score"))
+    fig.update_layout(barmode="group", height=360)
+    chart(fig, key=key)
+
+
+def scorecard_kpi_table(values: pd.DataFrame, *, key: str, filters: Filters, file_stem: str) -> None:
+    """The KPIs behind scores: value, target, n, weight and verdict, under translated
+    headers, with downloads."""
+    from analytics.metrics.scorecard import KPIS
+
+    def shown(row, column):
+        definition = KPIS[row["kpi"]]
+        value = row[column]
+        if _missing(value):
+            return "—"
+        return format_value(value, "percent" if definition.kind == "percent" else "float1")
+
+    table = values.assign(
+        commitment_name=values["commitment"].map(commitment_name), kpi_name=values["kpi"].map(kpi_label),
+        value_text=[shown(r, "value") for r in values.to_dict("records")],
+        target_text=[("≥ " if r["direction"] == "min" else "≤ ") + shown(r, "target") for r in values.to_dict("records")],
+        state_text=values["state"].map(lambda s: t(f"sc_state_{s}")))
+    data_table(table, columns={"commitment_name": "sc_pick_commitment", "kpi_name": "sc_col_kpi",
+                               "value_text": "sc_col_value", "target_text": "sc_col_target", "n": "sc_col_n",
+                               "weight": "sc_col_weight", "state_text": "sc_col_state"},
+               formats={"n": "int", "weight": "float1"}, key=key, filters=filters, file_stem=file_stem,
+               statuses={"state_text": [{"met": "good", "missed": "bad"}.get(s) for s in values["state"]]})
+
+
 # --- drilling down to one hall -------------------------------------------------------
 
 def drill_to_hall(hall_code: str) -> None:

@@ -15,6 +15,7 @@ PAGES = [
     ("complaints", "投诉处理", True),
     ("marketing", "营销转化", True),
     ("training", "员工培训", True),
+    ("scorecard", "沟通100 积分卡", True),
     ("hall_profile", "厅店档案", True),
     ("data_status", "数据概况", False),
     ("import_data", "导入数据", False),
