@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import baseline  # noqa: E402
 import province  # noqa: E402
 
-PAGES = ("overview", "weekly_review", "satisfaction", "complaints", "marketing", "training", "hall_profile",
+PAGES = ("overview", "weekly_review", "satisfaction", "complaints", "marketing", "training", "scorecard", "hall_profile",
          "import_data", "data_status")
 BEGIN, END = "<!-- province:begin -->", "<!-- province:end -->"
 TARGETS = {"warm": 1.0, "cold": 3.0, "import_ratio": 1.5, "memory_gb": 1.5, "speedup": 10.0}

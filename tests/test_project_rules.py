@@ -161,7 +161,7 @@ _SAFE_SQL_PARTS = re.compile(r"""^(
   | quote_ident\(.*\)                                 # an identifier, quoted
   | .*\.join\(.*(quote_ident|STAFF_SUMS|BY_COLUMNS).*\)
   | len\([A-Z_]+\) | case\('[a-z_]+'\) | ds\.name
-  | casts|column|column_list|columns|ctes|date|hall_join|name|parts|per_hall_sql|replaced|select|table|totals|cases
+  | casts|column|column_list|columns|ctes|date|hall_join|name|parts|per_hall_sql|replaced|select|table|totals|cases|scoped
 )$""", re.VERBOSE)
 
 

@@ -34,12 +34,15 @@ def hall_directory(con, scope: tuple[str, ...] | None = None) -> pd.DataFrame:
 def data_period(con, scope: tuple[str, ...] | None = None) -> pd.DataFrame:
     """One row: first_date and last_date (datetime.date, None when there is no data) over
     the surveys, complaints, sales and training dates of the halls in scope."""
+    # Unscoped, min/max of a column alone (DuckDB answers from its zone maps); a scope
+    # needs each row's hall, which costs a join over every row.
+    scoped = "JOIN halls h ON h.hall_code = x.hall_code WHERE " + SCOPE_CONDITION.format(region="h.region") \
+        if scope is not None else ""
     parts = " UNION ALL ".join(
         f"SELECT CAST(min(x.{quote_ident(c)}) AS DATE) AS first_date, CAST(max(x.{quote_ident(c)}) AS DATE) AS last_date "
-        f"FROM {quote_ident(t)} x JOIN halls h ON h.hall_code = x.hall_code "
-        f"WHERE {SCOPE_CONDITION.format(region='h.region')}" for t, c in DATE_COLUMNS.items())
+        f"FROM {quote_ident(t)} x {scoped}" for t, c in DATE_COLUMNS.items())
     row = query(con, f"SELECT min(first_date) AS first_date, max(last_date) AS last_date FROM ({parts})",
-                scope_params(scope)).iloc[0]
+                scope_params(scope)).iloc[0]  # query() passes $scoped only when the text names it
     first, last = (None if pd.isna(v) else pd.Timestamp(v).date() for v in (row["first_date"], row["last_date"]))
     return pd.DataFrame({"first_date": [first], "last_date": [last]}, dtype=object)
 
