@@ -38,15 +38,6 @@ one_hall = filters.with_halls((code,))
 headline = ui.query(overview.headline, one_hall).set_index("kpi")
 ui.headline_grid(headline, kpis=overview.KPIS, with_n=False)
 
-# The hall's 沟通100 scorecard: its five commitments against its city and region, and the KPIs.
-st.subheader(ui.t("sc_profile"))
-card = ui.scorecard_config()
-ui.scorecard_comparison(ui.query(sc.hall_comparison, filters, hall_code=code, card=card), key="hp_scorecard")
-hall_values = ui.query(sc.hall_kpis, one_hall, card=card)
-with st.expander(ui.t("sc_col_kpi")):
-    ui.scorecard_kpi_table(hall_values[hall_values["hall_code"] == code], key="hp_scorecard_kpis", filters=one_hall,
-                           file_stem="hall_scorecard")
-
 # Rank among the halls of its region (and city), whatever the sidebar's hall choice.
 peers = ui.query(overview.hall_table, Filters(filters.start, filters.end, regions=(hall["region"],)))
 ranking = overview.hall_ranking(peers, code)
@@ -100,3 +91,12 @@ else:
                                          "category": "col_category", "age_hours": "col_age_hours"},
                   formats={"received_at": "datetime", "age_hours": "float1"}, key="hp_backlog", filters=one_hall,
                   file_stem=f"hall_{code}_backlog")
+
+# The hall's 沟通100 scorecard: its five commitments against its city and region, and the KPIs.
+st.subheader(ui.t("sc_profile"))
+card = ui.scorecard_config()
+ui.scorecard_comparison(ui.query(sc.hall_comparison, filters, hall_code=code, card=card), key="hp_scorecard")
+hall_values = ui.query(sc.hall_kpis, one_hall, card=card)
+with st.expander(ui.t("sc_col_kpi")):
+    ui.scorecard_kpi_table(hall_values[hall_values["hall_code"] == code], key="hp_scorecard_kpis", filters=one_hall,
+                           file_stem="hall_scorecard")
