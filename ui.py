@@ -844,13 +844,8 @@ def format_value(value, kind: str) -> str:
     """A number as shown in KPIs: percent 91.2%, int 1,234, float1 85.3; None → —."""
     if _missing(value):
         return "—"
-    if kind == "percent":
-        return f"{value:.1%}"
-    if kind == "int":
-        return f"{value:,.0f}"
-    if kind == "float1":
-        return f"{value:,.1f}"
-    return str(value)
+    number = export.number_text(value, kind)
+    return number if number is not None else str(value)
 
 
 def kpi(label: str, value, delta=None, *, fmt: str, help: str | None = None, delta_good: str = "up") -> None:

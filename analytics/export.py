@@ -90,17 +90,26 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+NUMBER_TEXT = {"percent": "{:.1%}", "int": "{:,.0f}", "float1": "{:,.1f}"}
+
+
+def number_text(value, kind: str) -> str | None:
+    """A number as the app shows it: percent 91.2%, int 1,234, float1 85.3 (None when
+    `kind` is not a number format or `value` not a number). One rule for the screen, the
+    exports and the reports."""
+    if kind in NUMBER_TEXT and isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return NUMBER_TEXT[kind].format(value)
+    return None
+
+
 def _shown(value, kind: str) -> str:
     """Roughly what Excel will show, to size the column."""
     value = _plain(value)
     if _missing(value):
         return ""
-    if kind == "percent" and isinstance(value, (int, float)):
-        return f"{value:.1%}"
-    if kind == "int" and isinstance(value, (int, float)):
-        return f"{value:,.0f}"
-    if kind == "float1" and isinstance(value, (int, float)):
-        return f"{value:,.1f}"
+    number = number_text(value, kind)
+    if number is not None:
+        return number
     if kind == "date":
         return "2026-10-31"
     if kind == "datetime":

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import xlsxwriter
 
-from .export import EXCEL_NUMBER_FORMATS, _sheet_name, _write_cell, display_width, neutralise_formula
+from .export import EXCEL_NUMBER_FORMATS, _sheet_name, _write_cell, display_width, neutralise_formula, number_text
 
 PPTX_TABLE_ROWS = 14  # rows of a table that fit on one slide at a readable size
 
@@ -48,12 +48,9 @@ class Report:
 def _cell_text(value, kind: str) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    if kind == "percent":
-        return f"{value:.1%}"
-    if kind == "int":
-        return f"{value:,.0f}"
-    if kind == "float1":
-        return f"{value:,.1f}"
+    number = number_text(value, kind)
+    if number is not None:
+        return number
     if isinstance(value, (dt.date, pd.Timestamp)):
         return pd.Timestamp(value).strftime("%Y-%m-%d")
     return str(value)

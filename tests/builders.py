@@ -79,3 +79,9 @@ def load_halls(con) -> None:
 
     result = importer.import_file(con, "halls.xlsx", halls_file(), now=NOW)
     assert result.ok and result.sheets[0].accepted == 3, result.as_dict()
+
+
+def fingerprint(con) -> dict[str, list[str]]:
+    """Every table's rows, so "unchanged" can be checked exactly."""
+    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+    return {t: sorted(map(repr, con.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}

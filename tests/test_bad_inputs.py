@@ -14,15 +14,10 @@ import openpyxl
 import pytest
 
 from analytics import importer, messages, schema, storage
-from builders import NOW, csv_bytes, load_halls, xlsx
+from builders import NOW, csv_bytes, fingerprint, load_halls, xlsx
 
 COMPLAINT_HEADER = ["工单编号", "受理时间", "投诉类别", "营业厅编码", "工单状态", "办结时间"]
 GOOD_TICKET = ["T1", "2026-10-01 09:00", "积分兑换", "020001", "已办结", "2026-10-02 10:00"]
-
-
-def fingerprint(con):
-    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
-    return {t: sorted(map(repr, con.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import storage
 from builders import HALL_ROWS, halls_file, xlsx
+from builders import fingerprint as table_fingerprint
 from page_driver import Downloads
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "import_data.py")
@@ -46,8 +47,7 @@ def table(db, sql):
 def fingerprint(db):
     con = storage.connect(db)
     try:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
-        return {t: sorted(map(repr, con.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}
+        return table_fingerprint(con)
     finally:
         con.close()
 

@@ -155,7 +155,7 @@ _SQL_WORDS = re.compile(r"\b(SELECT|INSERT|DELETE|UPDATE|WHERE|FROM|JOIN)\b")
 # built from those (schema field names, fixed column lists). Values — filters, hall codes,
 # anything from a user or a file — travel as $name / ? parameters only.
 _SAFE_SQL_PARTS = re.compile(r"""^(
-    [A-Z][A-Z0-9_]*                                   # a module constant
+    _?[A-Z][A-Z0-9_]*                                 # a module constant
   | [a-z_]+\.[A-Z][A-Z0-9_]*                          # another module's constant
   | (SCOPE|CHANNEL)_CONDITION\.format\(.*\)           # the fixed conditions, on fixed columns
   | quote_ident\(.*\)                                 # an identifier, quoted

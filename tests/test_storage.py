@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from analytics import importer, storage
-from builders import NOW, load_halls, xlsx
+from builders import NOW, fingerprint, load_halls, xlsx
 
 HEADER = ["工单编号", "受理时间", "投诉类别", "营业厅编码", "工单状态", "办结时间"]
 
@@ -30,12 +30,6 @@ def con():
     load_halls(con)
     yield con
     con.close()
-
-
-def fingerprint(con):
-    """Every table's rows, so 'unchanged' can be checked exactly."""
-    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
-    return {t: sorted(map(repr, con.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}
 
 
 def load(con, data, name="complaints.xlsx"):

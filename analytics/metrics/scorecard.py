@@ -27,7 +27,8 @@ from ..filters import Filters
 from ..settings import PROJECT_ROOT
 from ..targets import Target, judge
 from . import complaints, satisfaction
-from .common import BY_COLUMNS, check_choice, rollup
+from ..filters import SCOPED_HALLS_CTE
+from .common import BY_COLUMNS, check_choice, query, rollup
 from .overview import training_window
 from .training import training_by
 
@@ -180,7 +181,7 @@ _SURVEY_SUMS = ("responses", "top_box", "score_sum", "nps_responses", "nps_point
 
 _CONTACTS = """
 contacts_rows AS (
-    SELECT s.hall_code, s.contacts FROM sales s JOIN scoped_halls h ON h.hall_code = s.hall_code
+    SELECT s.hall_code, s.contacts, s.sold_at FROM sales s JOIN scoped_halls h ON h.hall_code = s.hall_code
     WHERE s.sold_at >= $start AND s.sold_at < $end_excl
 )"""
 
@@ -265,25 +266,49 @@ def hall_kpis(con, filters: Filters, *, card: Scorecard | None = None, now: dt.d
     return scorecard(con, filters, by="hall", card=card, now=now)[0]
 
 
+# Each ticket as of the end of the month it came in (or now): the period's definitions,
+# evaluated month by month in one pass instead of one query per month.
+_MONTHLY_TICKETS = complaints.TICKETS.replace(
+    "$as_of", "least(date_trunc('month', c.received_at) + INTERVAL 1 MONTH, CAST($now AS TIMESTAMP))")
+
+
+def _monthly_counts(con, span: Filters, card: Scorecard, now: dt.datetime) -> pd.DataFrame:
+    """One row per calendar month of `span`: the counts of every KPI, its halls pooled."""
+    params = span.params(**card.params(), now=now)
+    by_month = lambda sql, column: query(con, sql.replace("GROUP BY hall_code", "GROUP BY 1").replace(  # noqa: E731
+        "SELECT hall_code,", f"SELECT CAST(date_trunc('month', {column}) AS DATE) AS month,"), params)
+    tickets = by_month(f"WITH {SCOPED_HALLS_CTE}, {_MONTHLY_TICKETS} {_COMPLAINT_COUNTS}", "received_at")
+    answers = by_month(f"WITH {SCOPED_HALLS_CTE}, {satisfaction.ANSWERS} {_SURVEY_COUNTS}", "answered_at")
+    contacts = query(con, f"""WITH {SCOPED_HALLS_CTE}, {_CONTACTS}
+        SELECT CAST(date_trunc('month', sold_at) AS DATE) AS month, sum(contacts) AS contacts
+        FROM contacts_rows GROUP BY 1""", params)
+    months = pd.DataFrame({"month": pd.date_range(span.start, span.end, freq="MS").date})
+    frame = months
+    for part in (tickets, answers, contacts):
+        part["month"] = pd.to_datetime(part["month"]).dt.date
+        frame = frame.merge(part, on="month", how="left")
+    staff = []
+    for month in months["month"]:  # training coverage is a 12-month figure at each month's end
+        end = dt.date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        one = training_by(con, training_window(span.with_period(month, end)), by="region")
+        staff.append(one[["active_staff", "trained_staff", "new_hires", "onboarded_in_time"]].sum())
+    frame = pd.concat([frame, pd.DataFrame(staff).reset_index(drop=True)], axis=1)
+    return frame.fillna(0)
+
+
 def monthly_scores(con, filters: Filters, *, months: int = 12, card: Scorecard | None = None,
                    now: dt.datetime | None = None) -> pd.DataFrame:
     """The five scores of the filters' halls taken together (their counts pooled), for each
     of the `months` calendar months ending with the period's month."""
     card = card or load_scorecard()
-    rows = []
     year, month = filters.end.year, filters.end.month
-    for back in range(months - 1, -1, -1):
-        y, m = divmod((year * 12 + month - 1) - back, 12)
-        m += 1
-        start, end = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-        one = filters.with_period(start, end)
-        counts = kpi_counts(con, one, card, by="region", now=now)
-        pooled = counts.drop(columns=["region"]).sum(numeric_only=True).to_frame().T.assign(region="*")
-        scores = commitment_scores(kpi_values(pooled, card, by="region"), by="region")
-        for record in scores.to_dict("records"):
-            rows.append({"month": start, "commitment": record["commitment"], "score": record["score"],
-                         "judged_weight": record["judged_weight"]})
-    return pd.DataFrame(rows)
+    first_y, first_m = divmod(year * 12 + month - 1 - (months - 1), 12)
+    span = filters.with_period(dt.date(first_y, first_m + 1, 1),
+                               dt.date(year, month, calendar.monthrange(year, month)[1]))
+    counts = _monthly_counts(con, span, card, now or dt.datetime.now())
+    values = kpi_values(counts.rename(columns={"month": "region"}), card, by="region")
+    scores = commitment_scores(values, by="region").rename(columns={"region": "month"})
+    return scores[["month", "commitment", "score", "judged_weight"]]
 
 
 def hall_comparison(con, filters: Filters, hall_code: str, *, card: Scorecard | None = None,
