@@ -18,8 +18,7 @@ if not ui.has_data():
 
 card = ui.scorecard_config()
 filters = ui.current_filters()
-values = ui.query(sc.hall_kpis, filters, card=card)
-scores = ui.query(sc.hall_scores, filters, card=card)
+values, scores = ui.query(sc.scorecard, filters, card=card)  # one pass for both
 if scores.empty:
     ui.empty_state("no_data")
     st.stop()
