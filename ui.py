@@ -796,8 +796,7 @@ def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target
 
     names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")" if by == "hall" else ranked[by]
     labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
-    goal = current_targets().get(target)  # read once: a province draws 500 bars
-    statuses = [judge(goal, v, n=n, low=lo, high=hi, min_n=LOW_SAMPLE) for v, lo, hi, n in
+    statuses = [judged(target, v, lo, hi, n) for v, lo, hi, n in
                 zip(ranked[rate], ranked[f"{rate}_low"], ranked[f"{rate}_high"], ranked[n_column])]
     colours = {**STATUS_COLOURS, None: LOW_SAMPLE_TEXT}
     fig = go.Figure()
@@ -820,6 +819,7 @@ def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target
                          low=format_value(r[f"{rate}_low"], "percent"), high=format_value(r[f"{rate}_high"], "percent"),
                          **hover_values(r)) for i, r in zip(rows, part.to_dict("records"))],
             hoverinfo="text"))
+    goal = current_targets().get(target)
     if goal is not None:
         fig.add_vline(x=goal.value, line_dash="dash", line_color="#262730",
                       annotation_text=t(f"{prefix}_target_line", value=format_value(goal.value, "percent")),

@@ -30,7 +30,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .settings import PROJECT_ROOT
+from .settings import PROJECT_ROOT, read_when_changed
 
 ENV_VAR = "HALL_ANALYTICS_ACCESS"
 DEFAULT_PATH = PROJECT_ROOT / "config" / "access.toml"
@@ -110,8 +110,16 @@ def load_access(path: str | os.PathLike | None = None) -> AccessConfig | None:
             raise AccessConfigError(f"access file {path} (from ${ENV_VAR}) does not exist")
         return None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        # Consulted for every query (the user's scope): parsed once per change of the file.
+        return read_when_changed(path, _parse_access)
+    except OSError as exc:
+        raise AccessConfigError(f"access file {path}: cannot be read ({exc})") from None
+
+
+def _parse_access(path: Path, text: str) -> AccessConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise AccessConfigError(f"access file {path}: cannot be read ({exc})") from None
     users = {}
     for username, entry in (data.get("users") or {}).items():

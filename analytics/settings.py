@@ -22,3 +22,25 @@ class Settings:
         chosen = db_path or os.environ.get("HALL_ANALYTICS_DB") or DEFAULT_DB_PATH
         max_rows = int(os.environ.get("HALL_ANALYTICS_MAX_ROWS", cls.max_rows_per_sheet))
         return cls(db_path=str(chosen), max_rows_per_sheet=max_rows)
+
+
+_PARSED: dict[tuple[str, str], tuple[bytes, object]] = {}
+
+
+def read_when_changed(path: Path, parse):
+    """`parse(path, text)` of the file's UTF-8 text, reused while the content stays the same.
+
+    The configuration files (targets, scorecard, access) are consulted on every page run,
+    some for every query or judged cell. Reading a few kilobytes is cheap; parsing and
+    validating them each time is not. Keyed by the content itself (not the modification
+    time, whose granularity can hide a quick edit), so an edit applies at once. A failed
+    parse is not kept; OSError from the file passes through.
+    """
+    content = path.read_bytes()
+    key = (str(path), f"{parse.__module__}.{parse.__qualname__}")
+    kept = _PARSED.get(key)
+    if kept is not None and kept[0] == content:
+        return kept[1]
+    value = parse(path, content.decode("utf-8"))
+    _PARSED[key] = (content, value)
+    return value

@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .settings import PROJECT_ROOT
+from .settings import PROJECT_ROOT, read_when_changed
 
 DEFAULT_PATH = PROJECT_ROOT / "config" / "targets.toml"
 ENV_VAR = "HALL_ANALYTICS_TARGETS"
@@ -56,29 +56,23 @@ def targets_path() -> Path:
     return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
 
 
-_CACHE: dict[tuple[str, int, int], dict[str, "Target"]] = {}
-
-
 def load_targets(path: str | os.PathLike | None = None) -> dict[str, Target]:
     """Every target in the file, by name. A missing or broken file raises ValueError
-    naming the file (and the entry and key at fault). Read again whenever the file
-    changes (its modification time or size), so an edit applies at once; otherwise the
-    parsed targets are reused (pages judge thousands of cells against them)."""
+    naming the file (and the entry and key at fault). Parsed again only when the file
+    changes (settings.read_when_changed): pages judge thousands of cells against it."""
     path = Path(path) if path is not None else targets_path()
     try:
-        info = path.stat()
-        key = (str(path), info.st_mtime_ns, info.st_size)
-        if key in _CACHE:
-            return dict(_CACHE[key])
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return dict(read_when_changed(path, _parse_targets))
     except OSError as exc:
         raise ValueError(f"targets file {path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _parse_targets(path: Path, text: str) -> dict[str, Target]:
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"targets file {path}: not valid TOML: {exc}") from None
-    targets = {name: _target(path, name, entry) for name, entry in data.items()}
-    _CACHE.clear()
-    _CACHE[key] = targets
-    return dict(targets)
+    return {name: _target(path, name, entry) for name, entry in data.items()}
 
 
 def _target(path: Path, name: str, entry) -> Target:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import stats
 from ..filters import Filters
-from ..settings import PROJECT_ROOT
+from ..settings import PROJECT_ROOT, read_when_changed
 from ..targets import Target, judge
 from . import complaints, satisfaction
 from ..filters import SCOPED_HALLS_CTE
@@ -117,8 +117,15 @@ def load_scorecard(path: str | os.PathLike | None = None) -> Scorecard:
     """The scorecard of the file; ValueError naming the file and entry when it is wrong."""
     path = Path(path) if path is not None else scorecard_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return read_when_changed(path, _parse_scorecard)
+    except OSError as exc:
+        raise ValueError(f"scorecard file {path}: cannot be read ({exc})") from None
+
+
+def _parse_scorecard(path: Path, text: str) -> Scorecard:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"scorecard file {path}: cannot be read ({exc})") from None
     kpis = []
     for i, entry in enumerate(data.get("kpi") or [], start=1):
