@@ -60,7 +60,8 @@ def cursor():
 
 
 def clear_caches() -> None:
-    """After an import: every cached query result is stale."""
+    """After an import or undo: every cached figure, filter option and freshness date is
+    stale, for every session of this process."""
     st.cache_data.clear()
 
 
@@ -96,6 +97,11 @@ def data_bounds() -> tuple[dt.date, dt.date] | None:
 
 def has_data() -> bool:
     return data_bounds() is not None
+
+
+def dataset_summary() -> pd.DataFrame:
+    """Rows and dates per dataset, of the halls the user may see (cached)."""
+    return _cached(storage.dataset_summary, current_scope())
 
 
 # --- who is signed in (analytics.access) ------------------------------------------------
@@ -162,11 +168,11 @@ def sign_in_gate() -> None:
                        + (f" · {_join(user.regions)}" if user.scope else ""))
     if st.sidebar.button(t("sign_out"), key="sign_out", icon=":material/logout:"):
         st.session_state.pop(USER_KEY, None)
-        clear_caches_for_session()
+        _forget_filter_choices()
         st.rerun()
 
 
-def clear_caches_for_session() -> None:
+def _forget_filter_choices() -> None:
     """After signing out: forget this session's filter choices (they were the user's)."""
     for key in [k for k in st.session_state if str(k).startswith("flt_")]:
         del st.session_state[key]
@@ -181,19 +187,13 @@ def require_import_rights() -> None:
 
 # --- writing: imports, undo, the sample ------------------------------------------------
 
-def after_write() -> None:
-    """An import or undo changed the data: every cached figure, filter option and
-    freshness date is stale, for every session of this process."""
-    clear_caches()
-
-
 def load_sample_data() -> list:
     """Import the shipped sample exports into the (empty) database of this process."""
     from analytics import importer
     from analytics.settings import SAMPLE_DATA_DIR
 
     results = importer.import_paths(cursor(), sorted(SAMPLE_DATA_DIR.glob("*.xlsx")), source="sample")
-    after_write()
+    clear_caches()
     return results
 
 
@@ -240,7 +240,7 @@ STALE_AFTER_DAYS = 7
 
 def data_freshness() -> None:
     """Sidebar: the latest date in each activity dataset, flagged when older than a week."""
-    summary = _cached(storage.dataset_summary, current_scope()).set_index("dataset")
+    summary = dataset_summary().set_index("dataset")
     today = dt.date.today()
     lines, stale = [], False
     for name in FRESHNESS_DATASETS:

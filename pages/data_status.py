@@ -11,7 +11,7 @@ st.caption(ui.t("data_status_intro"))
 st.caption(ui.t("database_file", path=Settings.from_env().db_path))
 
 con = ui.cursor()
-summary = storage.dataset_summary(con, ui.current_scope())
+summary = ui.dataset_summary().copy()  # the freshness panel's figures, from the same cache
 if summary["rows"].sum() == 0:
     st.info(ui.t("empty_database"))
 

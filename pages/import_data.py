@@ -252,7 +252,7 @@ def commit(results: list[importer.FileResult]) -> None:
                                    sheets=sheet_count))
 
         importer.commit_files(con, results, source="app", on_progress=progress)
-        ui.after_write()
+        ui.clear_caches()
         failed = [r for r in results if not r.committed]
         status.update(label=ui.t("imp_commit_failed" if failed else "imp_committed"),
                       state="error" if failed else "complete")
@@ -322,7 +322,7 @@ if pending is not None and pending in labels:
                 params["dataset"] = ui.dataset_label(params["dataset"])
             flash("error", ui.t(f"imp_undo_{refused.code}", **params))
         else:
-            ui.after_write()
+            ui.clear_caches()
             flash("success", ui.t("imp_undone", batch=pending,
                                   removed=f"{sum(c['removed'] for c in summary.values()):,}",
                                   restored=f"{sum(c['restored'] for c in summary.values()):,}"))

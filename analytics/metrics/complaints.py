@@ -31,9 +31,11 @@ from .common import BY_COLUMNS, GRAINS, check_choice, query, safe_ratio
 PROMISE_HOURS = 48
 REPEAT_DAYS = 30
 
-# Every ticket received in the period at a scoped hall, with its timings as of the end of
-# the period. `repeat_30d` looks back over all tickets of the same customer and category.
-TICKETS = """
+# Every ticket received in the period at a scoped hall, with its timings as of a moment:
+# the end of the period ($as_of), or a moment per ticket (the end of the week or month it
+# came in) for trends that take each bucket as of its own end. `repeat_30d` looks back over
+# the tickets of the same customer and category.
+_TICKETS_TEMPLATE = """
 history AS (
     -- A period ticket repeats one of the 30 days before it: those are all the history it
     -- needs, so the window runs over the period and its 30 days' lead, not every ticket.
@@ -47,18 +49,28 @@ history AS (
 ),
 tickets AS (
     SELECT c.*, h.region, h.city, h.hall_name AS hall_label, coalesce(r.repeat_30d, false) AS repeat_30d,
-           c.resolved_at IS NOT NULL AND c.resolved_at < $as_of AS is_resolved,
+           c.resolved_at IS NOT NULL AND c.resolved_at < {as_of} AS is_resolved,
            date_diff('second', c.received_at, c.first_response_at) / 3600.0 AS first_response_hours,
-           CASE WHEN c.resolved_at < $as_of
+           CASE WHEN c.resolved_at < {as_of}
                 THEN date_diff('second', c.received_at, c.resolved_at) / 3600.0 END AS resolution_hours,
-           CASE WHEN c.resolved_at IS NULL OR c.resolved_at >= $as_of
-                THEN date_diff('second', c.received_at, CAST($as_of AS TIMESTAMP)) / 3600.0 END AS open_hours
+           CASE WHEN c.resolved_at IS NULL OR c.resolved_at >= {as_of}
+                THEN date_diff('second', c.received_at, CAST({as_of} AS TIMESTAMP)) / 3600.0 END AS open_hours
     FROM complaints c
     JOIN scoped_halls h ON h.hall_code = c.hall_code
     LEFT JOIN history r ON r.ticket_id = c.ticket_id
     WHERE c.received_at >= $start AND c.received_at < $end_excl
       AND """ + CHANNEL_CONDITION.format(column="c.channel") + """
 )"""
+
+
+def tickets_sql(as_of: str = "$as_of") -> str:
+    """The `history` and `tickets` CTEs with every timing taken as of `as_of`, a SQL
+    expression fixed in code (never a value): `$as_of`, or one computed from the row
+    (`c.received_at`)."""
+    return _TICKETS_TEMPLATE.format(as_of=as_of)
+
+
+TICKETS = tickets_sql()
 TICKETS_CTE = SCOPED_HALLS_CTE + "," + TICKETS
 
 # Survey answers and sales contacts of the same halls and period: the denominators of the
@@ -73,11 +85,14 @@ contacts_per_hall AS (
     WHERE s.sold_at >= $start AND s.sold_at < $end_excl GROUP BY 1
 )"""
 
+# The 48-hour promise's counts, over `tickets t` (shared with the weekly and scorecard trends).
+PROMISE_COUNTS = f"""count(*) FILTER (WHERE t.is_resolved OR t.open_hours > {PROMISE_HOURS}) AS promise_due,
+    count(*) FILTER (WHERE t.resolution_hours <= {PROMISE_HOURS}) AS within_48h"""
+
 MEASURES = f"""
     count(t.ticket_id) AS tickets,
     count(*) FILTER (WHERE t.is_resolved) AS resolved,
-    count(*) FILTER (WHERE t.is_resolved OR t.open_hours > {PROMISE_HOURS}) AS promise_due,
-    count(*) FILTER (WHERE t.resolution_hours <= {PROMISE_HOURS}) AS within_48h,
+    {PROMISE_COUNTS},
     count(*) FILTER (WHERE t.open_hours IS NOT NULL) AS open_backlog,
     count(*) FILTER (WHERE t.open_hours > {PROMISE_HOURS}) AS backlog_over_48h,
     avg(t.open_hours) AS backlog_mean_age_hours,

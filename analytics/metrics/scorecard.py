@@ -158,31 +158,28 @@ def _parse_scorecard(path: Path, text: str) -> Scorecard:
 
 # --- counts ---------------------------------------------------------------------------------
 
-_COMPLAINT_COUNTS = """
-    SELECT hall_code, count(*) AS tickets,
-           count(*) FILTER (WHERE category = $billing_category) AS billing_disputes,
-           count(*) FILTER (WHERE sub_category = $consent_sub) AS consent_complaints,
-           count(*) FILTER (WHERE sub_category = $promise_sub) AS broken_promises,
-           count(*) FILTER (WHERE sub_category = $first_contact_sub) AS first_contact_breaches,
-           count(*) FILTER (WHERE is_resolved) AS resolved,
-           count(*) FILTER (WHERE is_resolved AND status IS DISTINCT FROM 'reopened' AND NOT repeat_30d)
-               AS resolved_first_time,
-           count(*) FILTER (WHERE is_resolved AND list_contains($feedback_answers::VARCHAR[], resolution_satisfaction))
-               AS feedback,
-           count(*) FILTER (WHERE repeat_30d) AS repeat_30d,
-           count(*) FILTER (WHERE is_resolved OR open_hours > 48) AS promise_due,
-           count(*) FILTER (WHERE resolution_hours <= 48) AS within_48h
-    FROM tickets GROUP BY hall_code"""
+_COMPLAINT_MEASURES = f"""
+    count(*) AS tickets,
+    count(*) FILTER (WHERE category = $billing_category) AS billing_disputes,
+    count(*) FILTER (WHERE sub_category = $consent_sub) AS consent_complaints,
+    count(*) FILTER (WHERE sub_category = $promise_sub) AS broken_promises,
+    count(*) FILTER (WHERE sub_category = $first_contact_sub) AS first_contact_breaches,
+    count(*) FILTER (WHERE is_resolved) AS resolved,
+    count(*) FILTER (WHERE is_resolved AND status IS DISTINCT FROM 'reopened' AND NOT repeat_30d)
+        AS resolved_first_time,
+    count(*) FILTER (WHERE is_resolved AND list_contains($feedback_answers::VARCHAR[], resolution_satisfaction))
+        AS feedback,
+    count(*) FILTER (WHERE repeat_30d) AS repeat_30d,
+    {complaints.PROMISE_COUNTS}"""
 _COMPLAINT_SUMS = ("tickets", "billing_disputes", "consent_complaints", "broken_promises", "first_contact_breaches",
                    "resolved", "resolved_first_time", "feedback", "repeat_30d", "promise_due", "within_48h")
 
-_SURVEY_COUNTS = """
-    SELECT hall_code, count(*) AS responses, count(*) FILTER (WHERE top_box) AS top_box,
-           coalesce(sum(score_100), 0) AS score_sum, count(recommend_score) AS nps_responses,
-           count(*) FILTER (WHERE recommend_score >= 9) - count(*) FILTER (WHERE recommend_score <= 6) AS nps_points,
-           count(wait_minutes) AS waits, count(*) FILTER (WHERE wait_minutes > $long_wait) AS long_waits,
-           count(*) FILTER (WHERE wait_minutes > $long_wait AND top_box) AS long_wait_top_box
-    FROM answers GROUP BY hall_code"""
+_SURVEY_MEASURES = """
+    count(*) AS responses, count(*) FILTER (WHERE top_box) AS top_box,
+    coalesce(sum(score_100), 0) AS score_sum, count(recommend_score) AS nps_responses,
+    count(*) FILTER (WHERE recommend_score >= 9) - count(*) FILTER (WHERE recommend_score <= 6) AS nps_points,
+    count(wait_minutes) AS waits, count(*) FILTER (WHERE wait_minutes > $long_wait) AS long_waits,
+    count(*) FILTER (WHERE wait_minutes > $long_wait AND top_box) AS long_wait_top_box"""
 _SURVEY_SUMS = ("responses", "top_box", "score_sum", "nps_responses", "nps_points", "waits", "long_waits",
                 "long_wait_top_box")
 
@@ -199,10 +196,12 @@ def kpi_counts(con, filters: Filters, card: Scorecard, *, by: str = "hall",
     check_choice(by, BY_COLUMNS, "by")
     params = card.params()
     keys = list(BY_COLUMNS[by])
-    tickets = rollup(con, filters, by=by, ctes=complaints.TICKETS, per_hall_sql=_COMPLAINT_COUNTS,
+    tickets = rollup(con, filters, by=by, ctes=complaints.TICKETS,
+                     per_hall_sql=f"SELECT hall_code, {_COMPLAINT_MEASURES} FROM tickets t GROUP BY hall_code",
                      sums=_COMPLAINT_SUMS,
                      extra_params={**params, "as_of": min(filters.end_excl_ts, now or dt.datetime.now())})
-    answers = rollup(con, filters, by=by, ctes=satisfaction.ANSWERS, per_hall_sql=_SURVEY_COUNTS,
+    answers = rollup(con, filters, by=by, ctes=satisfaction.ANSWERS,
+                     per_hall_sql=f"SELECT hall_code, {_SURVEY_MEASURES} FROM answers GROUP BY hall_code",
                      sums=_SURVEY_SUMS, extra_params=params)
     contacts = rollup(con, filters, by=by, ctes=_CONTACTS,
                       per_hall_sql="SELECT hall_code, sum(contacts) AS contacts FROM contacts_rows GROUP BY 1",
@@ -263,29 +262,24 @@ def scorecard(con, filters: Filters, *, by: str = "hall", card: Scorecard | None
     return values, commitment_scores(values, by=by)
 
 
-def hall_scores(con, filters: Filters, *, card: Scorecard | None = None,
-                now: dt.datetime | None = None) -> pd.DataFrame:
-    """Per hall × commitment: score, n of KPIs judged, low-sample and no-data counts."""
-    return scorecard(con, filters, by="hall", card=card, now=now)[1]
-
-
 def hall_kpis(con, filters: Filters, *, card: Scorecard | None = None, now: dt.datetime | None = None) -> pd.DataFrame:
     return scorecard(con, filters, by="hall", card=card, now=now)[0]
 
 
 # Each ticket as of the end of the month it came in (or now): the period's definitions,
 # evaluated month by month in one pass instead of one query per month.
-_MONTHLY_TICKETS = complaints.TICKETS.replace(
-    "$as_of", "least(date_trunc('month', c.received_at) + INTERVAL 1 MONTH, CAST($now AS TIMESTAMP))")
+MONTH_END = "least(date_trunc('month', c.received_at) + INTERVAL 1 MONTH, CAST($now AS TIMESTAMP))"
 
 
 def _monthly_counts(con, span: Filters, card: Scorecard, now: dt.datetime) -> pd.DataFrame:
     """One row per calendar month of `span`: the counts of every KPI, its halls pooled."""
     params = span.params(**card.params(), now=now)
-    by_month = lambda sql, column: query(con, sql.replace("GROUP BY hall_code", "GROUP BY 1").replace(  # noqa: E731
-        "SELECT hall_code,", f"SELECT CAST(date_trunc('month', {column}) AS DATE) AS month,"), params)
-    tickets = by_month(f"WITH {SCOPED_HALLS_CTE}, {_MONTHLY_TICKETS} {_COMPLAINT_COUNTS}", "received_at")
-    answers = by_month(f"WITH {SCOPED_HALLS_CTE}, {satisfaction.ANSWERS} {_SURVEY_COUNTS}", "answered_at")
+    tickets = query(con, f"""WITH {SCOPED_HALLS_CTE}, {complaints.tickets_sql(as_of=MONTH_END)}
+        SELECT CAST(date_trunc('month', t.received_at) AS DATE) AS month, {_COMPLAINT_MEASURES}
+        FROM tickets t GROUP BY 1""", params)
+    answers = query(con, f"""WITH {SCOPED_HALLS_CTE}, {satisfaction.ANSWERS}
+        SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month, {_SURVEY_MEASURES}
+        FROM answers GROUP BY 1""", params)
     contacts = query(con, f"""WITH {SCOPED_HALLS_CTE}, {_CONTACTS}
         SELECT CAST(date_trunc('month', sold_at) AS DATE) AS month, sum(contacts) AS contacts
         FROM contacts_rows GROUP BY 1""", params)

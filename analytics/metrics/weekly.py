@@ -23,8 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
-from ..stats import LOW_SAMPLE, Z95
-from ..targets import judge as judge_rate
+from ..stats import Z95
 from . import complaints, marketing, overview, satisfaction
 from .common import query
 
@@ -149,6 +148,9 @@ def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd
                   "higher_is_better", "target"]]
 
 
+# Each ticket as of the end of the week it came in (or now, if that is earlier).
+WEEK_END = "least(date_trunc('week', c.received_at) + INTERVAL 7 DAY, CAST($now AS TIMESTAMP))"
+
 TREND_SQL = f"""
 WITH {SCOPED_HALLS_CTE},
 weeks AS (
@@ -161,20 +163,10 @@ answers AS (
     FROM surveys s JOIN scoped_halls h ON h.hall_code = s.hall_code
     WHERE s.answered_at >= $start AND s.answered_at < $end_excl GROUP BY 1
 ),
-tickets AS (
-    -- Each ticket as of the end of the week it came in (or now, if that is earlier).
-    SELECT CAST(date_trunc('week', c.received_at) AS DATE) AS week_start, c.received_at, c.resolved_at,
-           least(date_trunc('week', c.received_at) + INTERVAL 7 DAY, CAST($now AS TIMESTAMP)) AS as_of
-    FROM complaints c JOIN scoped_halls h ON h.hall_code = c.hall_code
-    WHERE c.received_at >= $start AND c.received_at < $end_excl
-),
+{complaints.tickets_sql(as_of=WEEK_END)},
 promise AS (
-    SELECT week_start,
-           count(*) FILTER (WHERE resolved_at < as_of
-                               OR date_diff('second', received_at, as_of) > {PROMISE_SECONDS}) AS promise_due,
-           count(*) FILTER (WHERE resolved_at < as_of
-                               AND date_diff('second', received_at, resolved_at) <= {PROMISE_SECONDS}) AS within_48h
-    FROM tickets GROUP BY 1
+    SELECT CAST(date_trunc('week', t.received_at) AS DATE) AS week_start, {complaints.PROMISE_COUNTS}
+    FROM tickets t GROUP BY 1
 ),
 sold AS (
     SELECT CAST(date_trunc('week', s.sold_at) AS DATE) AS week_start, sum(s.contacts) AS contacts,
@@ -336,37 +328,26 @@ def scoped_halls(con, filters: Filters) -> pd.DataFrame:
 
 # --- staff recognition --------------------------------------------------------------------
 
+def _star_per_hall(halls: pd.DataFrame, people: pd.DataFrame, order: list[str], shown: list[str]) -> pd.DataFrame:
+    """The first of each hall's `people` when sorted by `order` (descending, staff id last,
+    ascending), beside the hall; halls without anyone are left out."""
+    best = (people.sort_values([*order, "staff_id"], ascending=[False] * len(order) + [True])
+            .drop_duplicates("hall_code"))
+    return halls.merge(best[["hall_code", "staff_id", "staff_name", *shown]], on="hall_code")[
+        ["region", "city", "hall_code", "hall_name", "staff_id", "staff_name", *shown]].reset_index(drop=True)
+
+
 def service_stars(con, week: Filters, *, min_answers: int = STAR_MIN_ANSWERS) -> pd.DataFrame:
     """Per hall, the member of staff with the best mean survey score in the week among those
     with at least `min_answers` answers (ties: more answers, then staff id)."""
     scores = satisfaction.satisfaction_by_staff(con, week)
-    scores = scores[scores["responses"] >= min_answers]
-    halls = scoped_halls(con, week)
-    best = (scores.sort_values(["mean_score", "responses", "staff_id"], ascending=[False, False, True])
-            .drop_duplicates("hall_code"))
-    return halls.merge(best[["hall_code", "staff_id", "staff_name", "responses", "mean_score", "csat"]],
-                       on="hall_code")[["region", "city", "hall_code", "hall_name", "staff_id", "staff_name",
-                                        "responses", "mean_score", "csat"]].reset_index(drop=True)
+    return _star_per_hall(scoped_halls(con, week), scores[scores["responses"] >= min_answers],
+                          ["mean_score", "responses"], ["responses", "mean_score", "csat"])
 
 
 def marketing_stars(con, week: Filters) -> pd.DataFrame:
     """Per hall, the member of staff with the most conversions in the week (ties: better
     conversion, then staff id); halls where nobody converted have no star."""
     sales = marketing.conversion_by(con, week, by="staff")
-    sales = sales[sales["staff_id"].notna() & (sales["converted"] > 0)]
-    halls = scoped_halls(con, week)
-    best = (sales.sort_values(["converted", "conversion", "staff_id"], ascending=[False, False, True])
-            .drop_duplicates("hall_code"))
-    return halls.merge(best[["hall_code", "staff_id", "staff_name", "contacts", "converted", "conversion"]],
-                       on="hall_code")[["region", "city", "hall_code", "hall_name", "staff_id", "staff_name",
-                                        "contacts", "converted", "conversion"]].reset_index(drop=True)
-
-
-def judge_headline(headline: pd.DataFrame, targets: dict) -> list[str | None]:
-    """good / warn / bad for this week's value of each headline KPI against its target."""
-    statuses = []
-    for row in headline.to_dict("records"):
-        target = targets.get(row["target"]) if row["target"] else None
-        n = row["n"] if _number(row["n"]) else None
-        statuses.append(judge_rate(target, row["this_week"], n=n, min_n=LOW_SAMPLE) if target else None)
-    return statuses
+    return _star_per_hall(scoped_halls(con, week), sales[sales["staff_id"].notna() & (sales["converted"] > 0)],
+                          ["converted", "conversion"], ["contacts", "converted", "conversion"])
