@@ -5,6 +5,7 @@ Playwright's own browser download is never used; tests drive /usr/bin/chromium.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -194,6 +195,19 @@ def start_streamlit(app: Path, db_path: Path, log_path: Path, attempts: int = 3)
             )
         last_error = f"exited with {proc.returncode}"
     pytest.fail(f"Streamlit failed to start ({last_error}).\nlog {log_path}:\n{_tail(log_path)}", pytrace=False)
+
+
+@contextlib.contextmanager
+def sample_server(work: Path):
+    """A Streamlit server (base URL) on a fresh database in `work` holding the sample data;
+    stopped on exit. Logs are in `work`."""
+    db_path = work / "hall.duckdb"
+    load_sample_data(db_path, work / "sample.log")
+    proc, base_url = start_streamlit(app_path(), db_path, work / "streamlit.log")
+    try:
+        yield base_url
+    finally:
+        stop_process(proc)
 
 
 # --- page helpers -----------------------------------------------------------------

@@ -69,14 +69,8 @@ def streamlit_server(tmp_path_factory):
     One server per pytest(-xdist) worker. The script is $HALL_ANALYTICS_APP or the
     repo's app.py; logs are in the fixture's tmp dir.
     """
-    work = tmp_path_factory.mktemp("streamlit_server")
-    db_path = work / "hall.duckdb"
-    br.load_sample_data(db_path, work / "sample.log")
-    proc, base_url = br.start_streamlit(br.app_path(), db_path, work / "streamlit.log")
-    try:
+    with br.sample_server(tmp_path_factory.mktemp("streamlit_server")) as base_url:
         yield base_url
-    finally:
-        br.stop_process(proc)
 
 
 # --- browser ----------------------------------------------------------------------

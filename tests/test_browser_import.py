@@ -18,14 +18,8 @@ HEADER = ["工单编号", "受理时间", "投诉类别", "营业厅编码", "�
 
 @pytest.fixture(scope="module")
 def writable_server(tmp_path_factory):
-    work = tmp_path_factory.mktemp("import_server")
-    db_path = work / "hall.duckdb"
-    br.load_sample_data(db_path, work / "sample.log")
-    proc, base_url = br.start_streamlit(br.app_path(), db_path, work / "streamlit.log")
-    try:
+    with br.sample_server(tmp_path_factory.mktemp("import_server")) as base_url:
         yield base_url
-    finally:
-        br.stop_process(proc)
 
 
 def tickets_file(tmp_path):

@@ -16,7 +16,7 @@ from analytics import report, storage
 from analytics.filters import Filters
 from analytics.metrics import weekly
 from analytics.targets import load_targets
-from page_driver import Downloads, kpis
+from page_driver import Downloads, kpis, run_page
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "weekly_review.py")
 
@@ -29,13 +29,7 @@ def sample(sample_app_env):
 
 
 def run(query=None, **state) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=90)
-    at.query_params.update(query or {})
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(PAGE, query, **state)
 
 
 def week_of(label):
