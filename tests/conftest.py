@@ -60,6 +60,24 @@ def sample_app_env(sample_db, monkeypatch):
     return sample_db
 
 
+@pytest.fixture(scope="session")
+def sample_con(sample_db):
+    """A connection to the sample database for computing expected numbers in the test
+    process, opened exactly as the app opens it (`storage.connect(path)`, as ui._connection).
+
+    DuckDB allows one configuration per database file per process. Pages run by AppTest in
+    this process keep the app's connection alive after the test (Streamlit leaves the last
+    script's module as sys.modules["__main__"], and pages such as data_status hold a cursor
+    in a global), so a read-only connection here would fail in some test orders. With the
+    app's configuration both share one database instance, whatever ran before. Take a
+    cursor (`sample_con.cursor()`) and close that; only read: tests must not write to the sample."""
+    from analytics import storage
+
+    con = storage.connect(sample_db)
+    yield con
+    con.close()
+
+
 # --- app server -------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

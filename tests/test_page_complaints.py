@@ -9,7 +9,6 @@ page's own labels is left in Chinese; a filter with no tickets and an empty data
 friendly message, never an exception.
 Runs pages/complaints.py on its own against the shipped sample (default period 2026-10)."""
 import datetime as dt
-import gc
 import re
 import shutil
 from pathlib import Path
@@ -31,10 +30,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def expected(sample_db):
-    """The analytics layer's numbers on the sample, computed before any page opens the file."""
-    gc.collect()
-    con = storage.connect(sample_db, read_only=True)
+def expected(sample_con):
+    """The analytics layer's numbers on the sample (the app's own database instance: see
+    conftest.sample_con), so they don't depend on which pages ran before."""
+    con = sample_con.cursor()
     try:
         return {
             "october": complaints.complaint_summary(con, OCTOBER).iloc[0],

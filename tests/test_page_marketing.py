@@ -9,7 +9,6 @@ first in its points (so a click drills); in English none of the page's own label
 Chinese; a filter with no sales and an empty database each give a friendly message, never an
 exception. Runs pages/marketing.py on its own against the shipped sample (default period 2026-10)."""
 import datetime as dt
-import gc
 import re
 import shutil
 from pathlib import Path
@@ -33,10 +32,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def expected(sample_db):
-    """The analytics layer's numbers on the sample, computed before any page opens the file."""
-    gc.collect()
-    con = storage.connect(sample_db, read_only=True)
+def expected(sample_con):
+    """The analytics layer's numbers on the sample (the app's own database instance: see
+    conftest.sample_con), so they don't depend on which pages ran before."""
+    con = sample_con.cursor()
     try:
         halls = marketing.conversion_by(con, OCTOBER, by="hall")
         return {

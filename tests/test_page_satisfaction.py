@@ -7,7 +7,6 @@ in English none of the page's own labels is left in Chinese; a filter with no an
 empty database each give a friendly message, never an exception.
 Runs pages/satisfaction.py on its own against the shipped sample (default period 2026-10)."""
 import datetime as dt
-import gc
 import re
 import shutil
 from pathlib import Path
@@ -28,10 +27,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def expected(sample_db):
-    """The analytics layer's numbers on the sample, computed before any page opens the file."""
-    gc.collect()
-    con = storage.connect(sample_db, read_only=True)
+def expected(sample_con):
+    """The analytics layer's numbers on the sample (the app's own database instance: see
+    conftest.sample_con), so they don't depend on which pages ran before."""
+    con = sample_con.cursor()
     try:
         return {
             "october": satisfaction.satisfaction_summary(con, OCTOBER).iloc[0],

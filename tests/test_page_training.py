@@ -11,7 +11,6 @@ left in Chinese; a filter with no staff and an empty database each give a friend
 never an exception. Runs pages/training.py on its own against the shipped sample (default
 period 2026-10)."""
 import datetime as dt
-import gc
 import re
 import shutil
 from pathlib import Path
@@ -38,10 +37,10 @@ DATA_WORDS = ("沟通100", "岗前培训", "自选")  # names from the data, quo
 
 
 @pytest.fixture(scope="module")
-def expected(sample_db):
-    """The analytics layer's numbers on the sample, computed before any page opens the file."""
-    gc.collect()
-    con = storage.connect(sample_db, read_only=True)
+def expected(sample_con):
+    """The analytics layer's numbers on the sample (the app's own database instance: see
+    conftest.sample_con), so they don't depend on which pages ran before."""
+    con = sample_con.cursor()
     try:
         return {
             "october": training.training_summary(con, OCTOBER).iloc[0],

@@ -27,9 +27,9 @@ OCTOBER = {"start": "2026-10-01", "end": "2026-10-31"}
 
 
 @pytest.fixture(scope="session")
-def sample(sample_db):
-    """The sample database and its halls."""
-    con = storage.connect(sample_db, read_only=True)
+def sample(sample_db, sample_con):
+    """The sample database and its halls (read on the app's own instance: conftest.sample_con)."""
+    con = sample_con.cursor()
     halls = directory.hall_directory(con)
     con.close()
     return sample_db, halls
