@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -72,13 +73,32 @@ def strip_control_characters(values: list) -> tuple[list, list[int]]:
     return values, cleaned
 
 
+# Cells that say "no value" in words: read as empty, never as a value not understood.
+NULL_WORDS = frozenset({"na", "n/a", "n.a.", "null", "none", "nan", "-", "--", "---", "—", "——", "/", "无", "暂无",
+                        "空", "(空)", "（空）", "[空]", "缺失", "未知", "不详", "#n/a", "(跳过)", "（跳过）"})
+
+
+def is_null_word(value) -> bool:
+    return value.__class__ is str and value.strip().lower() in NULL_WORDS
+
+
+def vocabulary_lookup(vocabulary: dict[str, str]) -> dict[str, str]:
+    """Normalised word -> canonical value, for comparing cells with a vocabulary."""
+    return _vocabulary_lookup(tuple(vocabulary.items()))
+
+
+@lru_cache(maxsize=64)
+def _vocabulary_lookup(items: tuple) -> dict[str, str]:
+    return {unicodedata.normalize("NFKC", k).strip().lower(): v for k, v in items}
+
+
 def coerce_vocabulary(cells: list, vocabulary: dict[str, str], label: str) -> tuple[list, dict]:
-    lookup = {unicodedata.normalize("NFKC", k).strip().lower(): v for k, v in vocabulary.items()}
+    lookup = vocabulary_lookup(vocabulary)
     allowed = sorted({v for v in vocabulary.values()})
     values, problems = [], {}
     for i, cell in enumerate(cells):
         text = clean_text(cell)
-        if text is None:
+        if text is None or text.lower() in NULL_WORDS:
             values.append(None)
             continue
         canonical = lookup.get(text.lower())
@@ -88,39 +108,75 @@ def coerce_vocabulary(cells: list, vocabulary: dict[str, str], label: str) -> tu
     return values, problems
 
 
+def restore_code(value, codes: set[str], widths: tuple[int, ...] | None = None) -> str | None:
+    """The known code a cell means once the leading zeros a spreadsheet dropped are put
+    back (20003 -> '020003'); None when no known code fits."""
+    text = clean_text(value)
+    if text is None or not text.isdigit() or text in codes:
+        return None
+    for width in widths if widths is not None else sorted({len(c) for c in codes}):
+        if width > len(text):
+            candidate = text.zfill(width)
+            if candidate in codes:
+                return candidate
+    return None
+
+
 _NUMBER_NOISE = re.compile(r"[,\s￥¥$元人次分钟小时个件%]")
+_MULTIPLIERS = (("亿", 1e8), ("万", 1e4), ("千", 1e3))
 
 
-def _number_from_text(text: str) -> float | None:
+def _number_from_text(text: str, percent_as_points: bool = False) -> float | None:
     percent = "%" in text
     stripped = _NUMBER_NOISE.sub("", text)
+    factor = 1.0
+    for word, value in _MULTIPLIERS:
+        if stripped.endswith(word):
+            stripped, factor = stripped[: -len(word)], value
+            break
     if stripped in ("", "-", "--"):
         return None
     try:
-        number = float(stripped)
+        number = float(stripped) * factor
     except ValueError:
         return None
-    return number / 100.0 if percent else number
+    if not math.isfinite(number):
+        return None
+    return number / 100.0 if percent and not percent_as_points else number
 
 
-def coerce_number(cells: list, label: str, *, integer: bool = False) -> tuple[list, dict]:
-    """Numbers, from numeric cells or text with thousands separators, currency or %."""
+def coerce_number(cells: list, label: str, *, integer: bool = False, words: dict[str, float] | None = None,
+                  percent_as_points: bool = False) -> tuple[list, dict]:
+    """Numbers, from numeric cells or text with thousands separators, currency, 万/亿, or %.
+
+    `words` reads words as numbers (五星 -> 5). A percent is a fraction (12% -> 0.12)
+    unless `percent_as_points`, for fields on a 0-100 scale, where 85% is 85 points.
+    """
     series = pd.Series(cells, dtype=object)
     fast = pd.to_numeric(series, errors="coerce")
     values: list = fast.astype(object).where(fast.notna(), None).tolist()
     problems = {}
+    lookup = {unicodedata.normalize("NFKC", k).strip().lower(): v for k, v in (words or {}).items()}
     for i in np.flatnonzero(fast.isna().to_numpy()):
         cell = cells[i]
-        if is_blank(cell):
+        if is_blank(cell) or is_null_word(cell):
             values[i] = None
             continue
         if isinstance(cell, bool):
             values[i] = float(cell)
             continue
-        number = _number_from_text(unicodedata.normalize("NFKC", str(cell)).strip())
+        text = unicodedata.normalize("NFKC", str(cell)).strip()
+        if text.lower() in lookup:
+            values[i] = lookup[text.lower()]
+            continue
+        number = _number_from_text(text, percent_as_points)
         if number is None:
             problems[i] = f"{label}: '{cell}' is not a number"
         values[i] = number
+    for i, v in enumerate(values):
+        if v is not None and not math.isfinite(v):
+            problems[i] = f"{label}: '{cells[i]}' is not a number"
+            values[i] = None
     if integer:
         for i, v in enumerate(values):
             if v is None:
@@ -136,7 +192,7 @@ def coerce_number(cells: list, label: str, *, integer: bool = False) -> tuple[li
 def coerce_boolean(cells: list, label: str) -> tuple[list, dict]:
     values, problems = [], {}
     for i, cell in enumerate(cells):
-        if is_blank(cell):
+        if is_blank(cell) or is_null_word(cell):
             values.append(None)
             continue
         if isinstance(cell, bool):
@@ -154,12 +210,134 @@ def coerce_boolean(cells: list, label: str) -> tuple[list, dict]:
 
 
 # --- dates --------------------------------------------------------------------------
-_YEAR_FIRST = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:[ T]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})(?:\.\d+)?秒?)?)?\s*$")
-_YEAR_LAST = re.compile(
-    r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?\s*$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# A text date is read in two steps: a date (one of the forms below, matched from the start
+# of the text) and then what is left, which must be empty or a time of day. Every form is
+# checked by building the datetime, so 2026-02-30 or 32-Nov-26 is a problem, never a guess.
+# The plain forms, tried first as whole-text matches: most cells are one of them.
+_PLAIN_YEAR_FIRST = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?")
+_PLAIN_YEAR_LAST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?")
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?:\s*(日))?")
+_YEAR_FIRST_SHORT = re.compile(r"(\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)(?:\s*(日))?")  # 26年11月3日
+# 19/03/2026, 03/19/2026, 03-11-26: day/month order settled per column (see coerce_datetime).
+_YEAR_LAST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?!\d)")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?!\d)")
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
+_DAY = r"(\d{1,2})(?!\d)(?:st|nd|rd|th)?"
+_SEP = r"[\s\-/.]*"
+# (pattern, positions of the year, month and day groups); the first for texts starting with a letter
+_MONTH_FIRST = (re.compile(_MONTH + _SEP + _DAY + r"\s*[,\s\-/.]\s*(\d{4}|\d{2})(?!\d)", re.I), (2, 0, 1))  # Nov 03, 2026
+_NAMED_FORMS = (
+    (re.compile(_DAY + _SEP + _MONTH + r"[\s\-/.,]*(\d{4}|\d{2})(?!\d)", re.I), (2, 1, 0)),  # 3 Nov 2026, 04-Nov-26
+    (re.compile(r"(\d{4})" + _SEP + _MONTH + _SEP + _DAY, re.I), (0, 1, 2)),                  # 2026-Nov-03
+)
+_MONTH_NUMBER = {name: n for n, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+# The time of day after a date: 14:05, 14:05:22.123, 9时30分, 3点, 3点半, 09.30.00 (Oracle),
+# with 上午/下午 (or AM/PM, a.m./p.m., any case) before or after it.
+_CN_MERIDIEM = "上午|下午|早上|早晨|凌晨|中午|晚上|傍晚"
+_MERIDIEM = _CN_MERIDIEM + r"|[ap]\.?m\.?(?![a-z])"
+_TIME = re.compile(
+    r"(?:(?P<pre>" + _MERIDIEM + r")\s*)?"
+    r"(?:(?P<h>\d{1,2})[:时点](?P<m>\d{1,2})(?:[:分](?P<s>\d{1,2})(?:[.,]\d+)?秒?|分)?"
+    r"|(?P<hd>\d{1,2})\.(?P<md>\d{2})\.(?P<sd>\d{2})(?:[.,]\d+)?"
+    r"|(?P<ho>\d{1,2})(?:[时点](?P<half>半)?|(?=\s*[ap]\.?m)))"
+    r"(?:\s*(?P<post>" + _MERIDIEM + r"))?", re.I)
+_STARTS_WITH_CN_MERIDIEM = re.compile(_CN_MERIDIEM)
+# Meridiem word -> how it moves an hour written on a 12-hour clock (hours 13-23 after a
+# PM-like word are taken as written; anything that does not fit is not a time).
+_MERIDIEM_KIND = {"上午": "am", "早上": "am", "早晨": "am", "凌晨": "am", "am": "am",
+                  "下午": "pm", "pm": "pm", "中午": "noon", "晚上": "evening", "傍晚": "evening"}
+
+
+def _meridiem_hour(hour: int, word: str | None) -> int:
+    """The 24-hour hour, or -1 (which no datetime accepts) when the word and hour disagree.
+    上午/AM 12 is midnight, 下午/PM 12 is noon; 晚上 12 (midnight or noon?) is refused."""
+    if word is None:
+        return hour
+    kind = _MERIDIEM_KIND[word.lower().replace(".", "")]
+    if kind == "am":
+        return 0 if hour == 12 else hour if hour <= 11 else -1
+    if kind == "pm":
+        return hour if 12 <= hour <= 23 else hour + 12 if 1 <= hour <= 11 else -1
+    if kind == "noon":  # 中午 11:30, 中午12点, 中午1点 (13:00)
+        return hour if hour in (11, 12, 13, 14) else hour + 12 if hour in (1, 2) else -1
+    return hour + 12 if 5 <= hour <= 11 else hour if 17 <= hour <= 23 else -1  # 晚上 / 傍晚
+
+
+def _time_of_day(rest: str, loose: bool) -> tuple | None:
+    """(hour, minute, second) read from what follows a date; () when nothing follows; None
+    when it is not a time. A time needs a space, 'T' or comma before it, unless the date ended
+    in 日 or the time starts with 上午/下午 (`loose`)."""
+    if not rest:
+        return ()
+    body = rest.lstrip(" \t,T")
+    if len(body) == len(rest) and not (loose or _STARTS_WITH_CN_MERIDIEM.match(body)):
+        return None
+    match = _TIME.fullmatch(body.rstrip())
+    if match is None:
+        return None
+    pre, h, m, s, hd, md, sd, ho, half, post = match.groups()
+    if pre and post:
+        return None
+    if h is not None:
+        hour, minute, second = h, m, s
+    elif hd is not None:
+        hour, minute, second = hd, md, sd
+    else:
+        hour, minute, second = ho, (30 if half else None), None
+    return _meridiem_hour(int(hour), pre or post), minute, second
+
+
+def _full_year(text: str) -> int:
+    # Two-digit years use a fixed pivot, not one that moves with today's date (a file must read
+    # the same next year): 00-69 are 2000-2069, 70-99 are 1970-1999.
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _parse_date_text(text: str) -> tuple:
+    """One cell's text -> ('done', datetime or None) for a form that settles itself, or
+    ('year_last', (first, second, year, hour, minute, second)) for a numeric form whose
+    day/month order only the column can settle."""
+    if (match := _PLAIN_YEAR_FIRST.fullmatch(text)) is not None:
+        return "done", _build(*match.groups())
+    if (match := _PLAIN_YEAR_LAST.fullmatch(text)) is not None:
+        a, b, y, hh, mm, ss = match.groups()
+        return "year_last", (int(a), int(b), int(y), hh, mm, ss)
+    match = _YEAR_FIRST.match(text) or ("年" in text and _YEAR_FIRST_SHORT.match(text))
+    if match:
+        time = _time_of_day(text[match.end():], bool(match.group(4)))
+        y, m, d, _ = match.groups()
+        return "done", (_build(_full_year(y), m, d, *time) if time is not None else None)
+    if (match := _YEAR_LAST.match(text)) is not None:
+        time = _time_of_day(text[match.end():], False)
+        if time is None:
+            return "done", None
+        a, b, y = match.groups()
+        if len(y) == 2 and int(a) > 31:  # 99-11-03: a two-digit year can only come first here
+            return "done", _build(_full_year(a), b, y, *time)
+        return "year_last", (int(a), int(b), _full_year(y), *(time or (None, None, None)))
+    if (match := _COMPACT.match(text)) is not None:
+        time = _time_of_day(text[match.end():], False)
+        return "done", (_build(*match.groups(), *time) if time is not None else None)
+    for pattern, (iy, im, iday) in (_MONTH_FIRST,) if text[:1].isalpha() else _NAMED_FORMS:
+        if (match := pattern.match(text)) is not None:
+            time = _time_of_day(text[match.end():], False)
+            if time is None:
+                return "done", None
+            parts = match.groups()
+            month = _MONTH_NUMBER[parts[im][:3].lower()]
+            return "done", _build(_full_year(parts[iy]), month, parts[iday], *time)
+    try:
+        return "done", _serial_to_datetime(float(text))
+    except ValueError:
+        return "done", None
 
 
 def _serial_to_datetime(number: float) -> dt.datetime | None:
@@ -183,7 +361,7 @@ def _iso_fast_path(cells: list, values: list) -> list[bool]:
     """Parse the plain ISO texts (2026-03-19, 2026-03-19 14:05, 2026-03-19T14:05:22) of a
     column in one vectorised step, into `values`; returns which cells it settled. The
     per-cell path below handles everything else (Excel dates, serials, 2026/3/19, 年月日,
-    year-last forms), at about seven times the cost per cell."""
+    year-last forms, month names, AM/PM), at about seven times the cost per cell."""
     settled = [False] * len(cells)
     series = pd.Series(cells, dtype=object)
     text = series.where(series.map(type).eq(str))
@@ -201,8 +379,11 @@ def _iso_fast_path(cells: list, values: list) -> list[bool]:
 def coerce_datetime(cells: list, label: str) -> tuple[list, dict, list[str]]:
     """Datetimes from Excel date cells, Excel serials and the text forms exports use.
 
-    Text forms: 2026-03-19 14:05:22, 2026/3/19 14:05, 2026.3.19, 2026年3月19日,
-    2026-03-19T14:05:22, 20260319, and year-last forms 19/03/2026 or 03/19/2026.
+    Text forms: 2026-03-19 14:05:22, 2026/3/19 14:05, 2026.3.19, 2026年3月19日 (26年3月19日),
+    2026-03-19T14:05:22, 20260319, month names (Nov 3, 2026; 3 Nov 2026; 03-NOV-26;
+    2026-Nov-03), and year-last forms 19/03/2026, 03/19/2026, 19/03/26. A time may follow:
+    14:05, 9时30分, 3点, 下午 3:05, 3:05 PM, 3pm, 09.30.00 AM. A two-digit year is 2000-2069
+    for 00-69 and 1970-1999 for 70-99; 99-11-03 (first part above 31) is year-first.
     Whether a year-last column is day-first or month-first is decided for the whole
     column: a first part above 12 anywhere means day-first, a second part above 12 means
     month-first; when neither appears the column is read month-first and a warning says so.
@@ -213,6 +394,7 @@ def coerce_datetime(cells: list, label: str) -> tuple[list, dict, list[str]]:
     warnings: list[str] = []
     year_last: list[tuple[int, tuple]] = []
     done = _iso_fast_path(cells, values)
+    parsed: dict[str, tuple] = {}  # exports repeat their dates: each distinct text is read once
     for i, cell in enumerate(cells):
         if done[i] or is_blank(cell):
             continue
@@ -230,26 +412,22 @@ def coerce_datetime(cells: list, label: str) -> tuple[list, dict, list[str]]:
         if isinstance(cell, dt.time):
             problems[i] = f"{label}: '{cell}' is a time without a date"
             continue
-        text = unicodedata.normalize("NFKC", str(cell)).strip()
-        match = _YEAR_FIRST.match(text)
-        if match:
-            values[i] = _build(*match.groups())
-        elif (match := _YEAR_LAST.match(text)) is not None:
-            year_last.append((i, match.groups()))
+        raw = cell if cell.__class__ is str else str(cell)
+        result = parsed.get(raw)
+        if result is None:
+            text = unicodedata.normalize("NFKC", raw).strip()
+            result = parsed[raw] = (*_parse_date_text(text), text)
+        kind, value, text = result
+        if kind == "year_last":
+            year_last.append((i, value))
             continue
-        elif (match := _COMPACT.match(text)) is not None:
-            values[i] = _build(*match.groups())
-        else:
-            try:
-                values[i] = _serial_to_datetime(float(text))
-            except ValueError:
-                values[i] = None
-        if values[i] is None:
+        values[i] = value
+        if value is None:
             problems[i] = (f"{label}: '{text}' is not a date (expected e.g. 2026-03-19 14:05, "
                            "2026/3/19, 2026.3.19, 2026年3月19日 or an Excel date)")
     if year_last:
-        day_first_seen = any(int(g[0]) > 12 for _, g in year_last)
-        month_first_seen = any(int(g[1]) > 12 for _, g in year_last)
+        day_first_seen = any(g[0] > 12 for _, g in year_last)
+        month_first_seen = any(g[1] > 12 for _, g in year_last)
         if day_first_seen and month_first_seen:
             for i, g in year_last:
                 problems[i] = (f"{label}: '{cells[i]}' is ambiguous — this column mixes day/month/year and "
