@@ -73,7 +73,8 @@ def _write(con, ds: schema.Dataset, frame: pd.DataFrame, batch_id: int) -> None:
     con.register("bulk_rows", frame)
     try:
         con.execute(f"INSERT INTO {table} SELECT {casts}, _key, CAST(hash(*COLUMNS(* EXCLUDE (_key, _source_row))) "
-                    f"AS VARCHAR), CAST(? AS BIGINT), CAST(_source_row AS INTEGER) FROM bulk_rows", [batch_id])
+                    f"AS VARCHAR), CAST(? AS BIGINT), CAST(_source_row AS INTEGER), "
+                    f"CAST(NULL AS VARCHAR) FROM bulk_rows", [batch_id])
     finally:
         con.unregister("bulk_rows")
 

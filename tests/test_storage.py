@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from analytics import importer, storage
+from analytics import importer, schema, storage
 from builders import NOW, fingerprint, load_halls, xlsx
 
 HEADER = ["工单编号", "受理时间", "投诉类别", "营业厅编码", "工单状态", "办结时间"]
@@ -132,5 +132,36 @@ def test_schema_creation_is_idempotent(tmp_path):
     db = tmp_path / "x.duckdb"
     storage.connect(db).close()
     con = storage.connect(db)
-    assert con.execute("SELECT count(*) FROM survey_scales").fetchone() == (3,)
+    assert con.execute("SELECT count(*) FROM survey_scales").fetchone() == (len(schema.SCALES),)
     assert storage.is_empty(con)
+
+
+def test_rejected_rows_are_stored_in_bulk_with_their_exact_values():
+    con = storage.connect(":memory:")
+    rows = [("退件 bad.csv", "Sheet1", "complaints", 2 + i, None if i % 3 == 0 else "受理时间",
+             f"受理时间: 'x{i}' is not a date", None if i % 7 == 0 else f'{{"工单编号": "T{i:03d}", "备注": "it\'s \\"{i}\\""}}')
+            for i in range(300)]
+    # Inside the caller's transaction: a rollback takes them back, as for a dry run.
+    con.execute("BEGIN TRANSACTION")
+    storage.record_rejections(con, 41, rows)
+    assert con.execute("SELECT count(*) FROM import_rejections").fetchone() == (300,)
+    con.execute("ROLLBACK")
+    assert con.execute("SELECT count(*) FROM import_rejections").fetchone() == (0,)
+
+    con.execute("BEGIN TRANSACTION")
+    storage.record_rejections(con, 42, rows)
+    storage.record_rejections(con, 42, [])  # nothing to write is fine
+    con.execute("COMMIT")
+    stored = con.execute("SELECT * FROM import_rejections ORDER BY row_number").fetchall()
+    assert stored == [(42, *r) for r in rows]
+    # By hand: the first, a middle and the last row.
+    assert stored[0] == (42, "退件 bad.csv", "Sheet1", "complaints", 2, None, "受理时间: 'x0' is not a date", None)
+    assert stored[100] == (42, "退件 bad.csv", "Sheet1", "complaints", 102, "受理时间", "受理时间: 'x100' is not a date",
+                           '{"工单编号": "T100", "备注": "it\'s \\"100\\""}')
+    assert stored[299] == (42, "退件 bad.csv", "Sheet1", "complaints", 301, "受理时间", "受理时间: 'x299' is not a date",
+                           '{"工单编号": "T299", "备注": "it\'s \\"299\\""}')
+    assert con.execute("SELECT count(*) FILTER (WHERE column_name IS NULL), count(*) FILTER (WHERE raw_values IS NULL), "
+                       "min(row_number), max(row_number) FROM import_rejections").fetchone() == (100, 43, 2, 301)
+    assert [r[1] for r in con.execute("DESCRIBE import_rejections").fetchall()] == \
+        ["BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"]
+    con.close()
