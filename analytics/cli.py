@@ -52,7 +52,8 @@ def cmd_import(args) -> int:
             return 2
     con = _open(args)
     results = importer.import_paths(con, args.files, mapping=mapping, source="cli",
-                                    max_rows=Settings.from_env(args.db).max_rows_per_sheet)
+                                    max_rows=Settings.from_env(args.db).max_rows_per_sheet,
+                                    confirm_doubts=args.confirm_doubts, include_hidden=args.include_hidden)
     if args.save_mapping and mapping is not None:
         for res in results:
             for sheet in res.sheets:
@@ -158,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save-mapping", metavar="NAME",
                    help="save --mapping as a profile applied automatically to files with the same headers")
     p.add_argument("--json", action="store_true", help="print one JSON object with every file's counts and errors")
+    p.add_argument("--confirm-doubts", action="store_true",
+                   help="store values the check doubts (e.g. 1-5 answers in a 0-10 field) as given")
+    p.add_argument("--include-hidden", action="store_true", help="also import hidden sheets (skipped by default)")
     p.set_defaults(func=cmd_import)
 
     p = with_db(sub.add_parser("sample", help="load the shipped sample data"))

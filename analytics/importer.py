@@ -16,9 +16,12 @@ The steps for each sheet:
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import json
+import logging
 import re
 import tomllib
 import unicodedata
@@ -28,7 +31,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import coerce, readers, schema, storage
+from . import coerce, readers, recognise, schema, storage
+
+log = logging.getLogger(__name__)
 
 HEADER_SCAN_ROWS = 30
 TOTALS_RE = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|汇\s*总|total|sub\s*-?\s*total|grand\s+total)\s*[:：]?\s*$",
@@ -74,6 +79,15 @@ class SheetResult:
     header_signature: str | None = None
     headers: list[str] = field(default_factory=list)  # the header row as read (for a column mapping)
     suggested_dataset: str | None = None  # when not recognised: the dataset the headers look most like
+    field_columns: dict[str, str] = field(default_factory=dict)   # field -> column letter in the sheet
+    evidence: dict[str, dict] = field(default_factory=dict)       # header -> {field, confidence, evidence}
+    candidates: dict[str, list] = field(default_factory=dict)     # header -> [(field, score)], best first
+    unread: dict[str, int] = field(default_factory=dict)          # optional field -> values stored empty
+    waiting_rows: int = 0                                         # rows of halls not in the halls list yet
+    waiting_halls: list[str] = field(default_factory=list)
+    waiting_hall_names: dict[str, str] = field(default_factory=dict)
+    doubts: list[str] = field(default_factory=list)               # values a person must confirm
+    kept_stored: int = 0                                          # rows older than the stored ones
     # Not serialised: the accepted rows (canonical fields) and the rejected source rows.
     frame: pd.DataFrame | None = field(default=None, repr=False)
     rejected_rows: pd.DataFrame | None = field(default=None, repr=False)
@@ -93,6 +107,9 @@ class SheetResult:
             "missing_fields": self.missing_fields, "warnings": self.warnings,
             "mapping_profile": self.mapping_profile, "error": self.error,
             "errors": [e.as_dict() for e in self.errors],
+            "field_columns": self.field_columns, "evidence": self.evidence, "unread": self.unread,
+            "waiting_rows": self.waiting_rows, "waiting_halls": self.waiting_halls, "doubts": self.doubts,
+            "kept_stored": self.kept_stored, "headers": self.headers,
         }
 
 
@@ -106,6 +123,12 @@ class FileResult:
     sha256: str = ""
     committed: bool = False
     started_at: dt.datetime | None = None
+    hidden_sheets: list[str] = field(default_factory=list)  # left out unless asked for
+
+    def release(self) -> None:
+        """Drop the parsed rows once written (a command-line run holds many files)."""
+        for sheet in self.sheets:
+            sheet.frame = None
 
     @property
     def ok(self) -> bool:
@@ -113,16 +136,22 @@ class FileResult:
 
     def as_dict(self) -> dict:
         return {"file": self.file, "sheets": [s.as_dict() for s in self.sheets], "error": self.error,
-                "batch_id": self.batch_id, "sha256": self.sha256, "size": self.size}
+                "batch_id": self.batch_id, "sha256": self.sha256, "size": self.size,
+                "hidden_sheets": self.hidden_sheets}
 
 
 @dataclass
 class Mapping:
-    """An explicit column mapping: source header -> field (None = ignore the column)."""
+    """An explicit column mapping: source header -> field (None = ignore the column), with
+    per-field value maps (source value -> stored value: 'Closed with explanation' ->
+    'resolved') and constants for fields the file lacks (a one-hall file's hall code, a
+    survey's scale)."""
     dataset: str
     columns: dict[str, str | None]
     scale: str | None = None
     name: str | None = None
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    constants: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Mapping":
@@ -138,16 +167,72 @@ class Mapping:
             raise ValueError(f"{source}: 'dataset' must be one of {', '.join(schema.DATASETS)}, got {dataset!r}")
         fields = set(schema.DATASETS[dataset].field_names)
         columns = {str(k): (v or None) for k, v in (data.get("columns") or {}).items()}
-        unknown = sorted(v for v in columns.values() if v and v not in fields)
+        values = {str(f): {str(k): str(v) for k, v in (m or {}).items()} for f, m in (data.get("values") or {}).items()}
+        constants = {str(k): v for k, v in (data.get("constants") or {}).items()}
+        scale = data.get("scale", constants.pop("scale", None))
+        unknown = sorted({v for v in columns.values() if v and v not in fields} | (set(values) - fields)
+                         | (set(constants) - fields))
         if unknown:
             raise ValueError(f"{source}: unknown field(s) for {dataset}: {', '.join(unknown)}")
-        scale = data.get("scale")
         if scale is not None and schema.scale_from_text(scale) is None:
             raise ValueError(f"{source}: unknown scale {scale!r}; use one of {', '.join(schema.SCALES)}")
-        return cls(dataset, columns, schema.scale_from_text(scale) if scale else None, data.get("name"))
+        return cls(dataset, columns, schema.scale_from_text(scale) if scale else None, data.get("name"),
+                   values, constants)
 
     def as_dict(self) -> dict:
-        return {"dataset": self.dataset, "columns": self.columns, "scale": self.scale, "name": self.name}
+        return {"dataset": self.dataset, "columns": self.columns, "scale": self.scale, "name": self.name,
+                "values": self.values, "constants": self.constants}
+
+
+def mapping_extras_from_text(dataset: str, values_text: str, constants_text: str
+                             ) -> tuple[dict[str, dict[str, str]], dict[str, str], list[tuple[str, dict]]]:
+    """Value maps and constants of a mapping as a person types them, one per line:
+    'status: Closed with explanation = resolved' and 'hall_code = 075501' (a field by its
+    name or its Chinese or English label). Returns (values, constants, problems), each
+    problem a message code with its parameters."""
+    ds = schema.DATASETS[dataset]
+    by_label = {}
+    for f in ds.source_fields:
+        for label in (f.name, f.label_zh, f.label_en):
+            by_label[label.strip().lower()] = f.name
+    values: dict[str, dict[str, str]] = {}
+    constants: dict[str, str] = {}
+    problems: list[tuple[str, dict]] = []
+    for n, line in enumerate(values_text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, colon, rest = line.replace("：", ":").partition(":")
+        source, equals, stored = rest.partition("=")
+        if not colon or not equals or not source.strip() or not stored.strip():
+            problems.append(("imp_mapping_bad_line", {"n": n, "line": line.strip(), "form": "字段: 原值 = 标准值"}))
+            continue
+        field_name = by_label.get(name.strip().lower())
+        if field_name is None:
+            problems.append(("imp_mapping_bad_field", {"field": name.strip()}))
+            continue
+        values.setdefault(field_name, {})[source.strip()] = stored.strip()
+    for n, line in enumerate(constants_text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, equals, value = line.partition("=")
+        if not equals or not name.strip() or not value.strip():
+            problems.append(("imp_mapping_bad_line", {"n": n, "line": line.strip(), "form": "字段 = 值"}))
+            continue
+        field_name = by_label.get(name.strip().lower())
+        if field_name is None:
+            problems.append(("imp_mapping_bad_field", {"field": name.strip()}))
+            continue
+        constants[field_name] = value.strip()
+    return values, constants, problems
+
+
+def mapping_extras_as_text(mapping: "Mapping | None") -> tuple[str, str]:
+    """The inverse of mapping_extras_from_text, to pre-fill the editor."""
+    if mapping is None:
+        return "", ""
+    values = "\n".join(f"{f}: {k} = {v}" for f, m in mapping.values.items() for k, v in m.items())
+    constants = "\n".join(f"{f} = {v}" for f, v in mapping.constants.items())
+    return values, constants
 
 
 @dataclass
@@ -162,6 +247,11 @@ class ImportContext:
     def from_db(cls, con, now: dt.datetime | None = None) -> "ImportContext":
         return cls(storage.known_halls(con), storage.staff_halls(con), now or dt.datetime.now(),
                    storage.mapping_profiles(con))
+
+    @property
+    def known(self) -> dict[str, set[str]]:
+        """Known codes and names by field, as recognition weighs values against them."""
+        return {"hall_code": set(self.halls), "hall_name": set(self.halls.values()), "staff_id": set(self.staff_halls)}
 
 
 # --- headers ------------------------------------------------------------------------
@@ -183,51 +273,77 @@ def header_signature(headers: list[str]) -> str:
     return hashlib.sha1(names.encode("utf-8")).hexdigest()[:16]
 
 
-_INDEXES = {name: schema.alias_index(ds) for name, ds in schema.DATASETS.items()}
-_ALL_ALIASES = set().union(*_INDEXES.values())
+def _best_header_score(text: str) -> float:
+    return max((c.score for c in recognise.header_scores(text).values()), default=0.0)
 
 
 def _combine(parent, child) -> str:
+    """One header from a two-level header's group (parent) and column (child) cells: the
+    child, or the two together when they mean more ('收入' under '营销' reads as 营销收入);
+    the group alone only over a blank child (a group names what its columns share, so it
+    would give every column under it the same field)."""
     parent = "" if coerce.is_blank(parent) else str(parent).strip()
     child = "" if coerce.is_blank(child) else str(child).strip()
     if not parent or parent == child:
         return child
     if not child:
         return parent
-    for candidate in (child, parent + child, parent):
-        if schema.normalise_header(candidate) in _ALL_ALIASES:
-            return candidate
-    return parent + child
+    return max((child, parent + child), key=_best_header_score)
 
 
-def _match_fields(headers: list[str], dataset: str) -> dict[int, str]:
-    """column position -> field, first column wins when two name the same field."""
-    index, found, taken = _INDEXES[dataset], {}, set()
-    for pos, header in enumerate(headers):
-        name = index.get(schema.normalise_header(header))
-        if name and name not in taken:
-            found[pos] = name
-            taken.add(name)
-    return found
+@dataclass
+class Header:
+    index: int                 # 0-based row of the (last) header row
+    names: list[str]           # one per column
+    parents: list[str]         # the group header above each column ("" when single-level)
 
 
-def find_header(rows: list[list]) -> tuple[int, list[str]] | None:
-    """(index of the last header row, header names) or None when nothing looks like one.
+def find_header(rows: list[list]) -> Header | None:
+    """The header among the first rows, or None when nothing looks like one.
 
     Tries each of the first rows alone and combined with the row above it (two-level
-    headers), and keeps the one naming most fields of any dataset; ties go to the
-    earlier, single-level reading.
+    headers), and keeps the one that means most fields of any dataset (by header words);
+    ties go to the earlier, single-level reading.
     """
-    best, best_score = None, 1
+    best, best_score = None, 1.5
     for r in range(min(HEADER_SCAN_ROWS, len(rows))):
-        candidates = [_row_headers(rows[r])]
-        if r > 0:
-            candidates.append([_combine(p, c) for p, c in zip(rows[r - 1], rows[r])])
-        for headers in candidates:
-            score = max(len(_match_fields(headers, name)) for name in schema.DATASETS)
-            if score > best_score:
-                best, best_score = (r, headers), score
+        single = _row_headers(rows[r])
+        candidates = [Header(r, single, [""] * len(single))]
+        if r > 0 and _may_be_child_row(single):
+            parents = _group_row(_row_headers(rows[r - 1]))
+            if any(p and p != c for p, c in zip(parents, single)):
+                # Before the single reading, so that a tie keeps the group headers (their
+                # scale applies to the columns under them).
+                candidates.insert(0, Header(r, [_combine(p, c) for p, c in zip(parents, single)],
+                                            [p if p != c else "" for p, c in zip(parents, single)]))
+        for header in candidates:
+            score = recognise.header_strength(header.names)
+            if score > best_score + 1e-9:
+                best, best_score = header, score
     return best
+
+
+def _may_be_child_row(cells: list[str]) -> bool:
+    """Whether a row may be the lower level of a two-level header: header words, not data.
+    A row with more than one number or date among its cells is a data row (combining it
+    with the header above would read '组织名称' + a hall's name as a header)."""
+    filled = [c for c in cells if c]
+    data_like = sum(1 for c in filled if _DATA_CELL.match(c))
+    return bool(filled) and data_like <= 1
+
+
+_DATA_CELL = re.compile(r"^[\s\d.,:：/\-年月日时分秒%￥¥+]+$|^\d{4}-\d{2}-\d{2}")
+
+
+def _group_row(cells: list[str]) -> list[str]:
+    """The group header cells of the row above a header, or blanks when that row is a
+    title (one text across the whole width: a merged title block is not a group)."""
+    filled = [c for c in cells if c]
+    if len(filled) == len(cells) and len(set(filled)) == 1 and len(cells) > 2:
+        return [""] * len(cells)
+    if len(set(filled)) == 1 and len(filled) == 1:
+        return [""] * len(cells)
+    return cells
 
 
 def _row_headers(row: list) -> list[str]:
@@ -235,11 +351,11 @@ def _row_headers(row: list) -> list[str]:
 
 
 def find_header_with_mapping(rows: list[list], mapping: "Mapping | None", profiles: list[dict]):
-    """((header index, headers), mapping to apply) for a sheet.
+    """(Header, mapping to apply) for a sheet.
 
     A saved profile whose header signature matches a row wins (its columns may be named
     nothing like the aliases); then an explicit mapping, whose header is the row naming
-    most of its source columns; then the aliases alone.
+    most of its source columns; then recognition alone.
     """
     scan = rows[:HEADER_SCAN_ROWS]
     if mapping is None:
@@ -247,65 +363,75 @@ def find_header_with_mapping(rows: list[list], mapping: "Mapping | None", profil
         for r, row in enumerate(scan):
             saved = by_signature.get(header_signature(_row_headers(row)))
             if saved:
-                return (r, _row_headers(row)), Mapping(saved["dataset"], saved["columns"], saved.get("scale"),
-                                                       saved["name"])
+                names = _row_headers(row)
+                return Header(r, names, [""] * len(names)), Mapping(
+                    saved["dataset"], saved["columns"], saved.get("scale"), saved["name"],
+                    saved.get("values") or {}, saved.get("constants") or {})
         return find_header(rows), None
     wanted = {schema.normalise_header(k) for k in mapping.columns}
     hits = [sum(schema.normalise_header(v) in wanted for v in _row_headers(row)) for row in scan]
     if hits and max(hits) > 0:
         r = hits.index(max(hits))
-        return (r, _row_headers(scan[r])), mapping
+        names = _row_headers(scan[r])
+        return Header(r, names, [""] * len(names)), mapping
     return find_header(rows), mapping
 
 
-def recognise(headers: list[str]) -> tuple[str | None, dict[int, str], str | None]:
+def recognise_headers(headers: list[str]) -> tuple[str | None, dict[int, str], str | None]:
     """(dataset, column map, explanation when not recognised) from the headers alone."""
-    scored = []
-    for name, ds in schema.DATASETS.items():
-        found = _match_fields(headers, name)
-        missing = [f for f in ds.required_fields if f not in found.values()]
-        if name != "halls" and "hall_code" in missing and "hall_name" in found.values():
-            missing.remove("hall_code")  # the hall can be named instead of coded
-        if name == "training" and "hall_code" in missing:
-            missing.remove("hall_code")
-        scored.append((not missing, len(found), name, found, missing))
-    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-    complete, _, name, found, missing = scored[0]
-    if complete:
-        return name, found, None
-    ds = schema.DATASETS[name]
-    found_labels = [f"{ds.field(f).label_zh}({headers[p]})" for p, f in found.items()]
-    missing_labels = [f"{ds.field(f).label_zh}/{ds.field(f).label_en}" for f in missing]
-    return None, found, (
-        f"not recognised: the headers look most like {ds.label_zh} ({ds.label_en}) but lack "
-        f"{', '.join(missing_labels)}; found {', '.join(found_labels) or 'no known field'}. "
-        "Rename the columns, or give a column mapping.")
+    found = recognise.recognise(headers, None)
+    return found.dataset, found.assignment.columns, (
+        None if found.dataset else _not_recognised(headers, found))
 
 
-def suggest_columns(headers: list[str], dataset: str) -> dict[str, str]:
-    """source header -> field of `dataset` that its name suggests (aliases, Chinese or
-    English); the starting point of a column mapping."""
-    return {headers[p]: f for p, f in _match_fields(headers, dataset).items()}
+def _not_recognised(headers: list[str], found: "recognise.Recognition") -> str:
+    ds = schema.DATASETS[found.nearest]
+    found_labels = [f"{ds.field(f).label_zh}({headers[p]})" for p, f in found.assignment.columns.items()]
+    missing_labels = [f"{ds.field(f).label_zh}/{ds.field(f).label_en}" for f in found.missing]
+    return (f"not recognised: the headers look most like {ds.label_zh} ({ds.label_en}) but lack "
+            f"{', '.join(missing_labels)}; found {', '.join(found_labels) or 'no known field'}. "
+            "Rename the columns, or give a column mapping.")
 
 
-def apply_mapping(headers: list[str], mapping: Mapping) -> tuple[dict[int, str], list[str]]:
-    """Column map from an explicit mapping, falling back to aliases for unnamed columns."""
+def suggest_columns(headers: list[str], dataset: str, columns: list[list] | None = None,
+                    known: dict[str, set[str]] | None = None) -> dict[str, str]:
+    """source header -> field of `dataset` its name (and values, when given) suggest; the
+    starting point of a column mapping."""
+    assignment = recognise.assign(headers, columns, dataset, known)
+    return {headers[p]: f for p, f in assignment.columns.items()}
+
+
+def column_candidates(headers: list[str], dataset: str, columns: list[list] | None = None,
+                      known: dict[str, set[str]] | None = None, top: int = 3) -> dict[str, list[tuple[str, float]]]:
+    """source header -> its likeliest fields of `dataset` with their scores, best first
+    (the runner-up candidates the mapping editor offers)."""
+    assignment = recognise.assign(headers, columns, dataset, known)
+    return {headers[p]: [(c.field, c.score) for c in ranked[:top]]
+            for p, ranked in assignment.candidates.items() if headers[p] and ranked}
+
+
+def apply_mapping(headers: list[str], mapping: Mapping, columns: list[list] | None = None,
+                  known: dict[str, set[str]] | None = None) -> tuple[recognise.Assignment, list[str]]:
+    """Assignment from an explicit mapping; columns it does not name are recognised as
+    usual (unless it names them as ignored)."""
     wanted = {schema.normalise_header(k): v for k, v in mapping.columns.items()}
-    auto = _match_fields(headers, mapping.dataset)
-    found, taken, unmatched = {}, set(), set(wanted)
+    fixed, taken, unmatched, ignored = {}, set(), set(wanted), set()
     for pos, header in enumerate(headers):
         key = schema.normalise_header(header)
         if key in wanted:
             unmatched.discard(key)
             if wanted[key] and wanted[key] not in taken:
-                found[pos] = wanted[key]
+                fixed[pos] = wanted[key]
                 taken.add(wanted[key])
-    for pos, name in auto.items():
-        if pos not in found and name not in taken and schema.normalise_header(headers[pos]) not in wanted:
-            found[pos] = name
-            taken.add(name)
+            else:
+                ignored.add(pos)
+    visible = [("" if p in ignored else h) for p, h in enumerate(headers)]
+    assignment = recognise.assign(visible, columns, mapping.dataset, known, fixed=fixed)
+    for name in mapping.constants:  # a constant stands for the file's column
+        for pos in [p for p, c in assignment.chosen.items() if c.field == name and p not in fixed]:
+            del assignment.chosen[pos]
     originals = {schema.normalise_header(k): k for k in mapping.columns}
-    return found, [originals[k] for k in sorted(unmatched)]
+    return assignment, [originals[k] for k in sorted(unmatched)]
 
 
 # --- rows ---------------------------------------------------------------------------
@@ -370,7 +496,8 @@ class _Rejections:
 
 def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | None = None,
                 *, max_rows: int | None = None) -> SheetResult:
-    """Everything but the write: header, dataset, typed accepted rows, rejections."""
+    """Everything but the write, as the pipeline's stages: find the header, sort the rows
+    (data, blank, totals, notes), recognise the columns, then coerce, check and key them."""
     result = SheetResult(sheet=raw.name)
     rows = raw.rows
     fill_merged(rows, raw.merged)
@@ -386,41 +513,51 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
         result.headers = _row_headers(guess)
         result.header_signature = header_signature(result.headers)
         return result
-    header_index, headers = header
-    result.header_row = header_index + 1
+    headers = header.names
+    result.header_row = header.index + 1
     result.header_signature = header_signature(headers)
     result.headers = list(headers)
+
+    body = rows[header.index + 1:]
+    positions, result.skipped_blank, result.skipped_totals, result.skipped_notes = classify_rows(body)
+    result.rows_read = len(positions)
+    sample = [body[p] for p in positions[:recognise.VALUE_SAMPLE]]
+    columns = [[row[c] if c < len(row) else "" for row in sample] for c in range(len(headers))]
+    known = ctx.known
     if profile is not None:
-        colmap, unmatched = apply_mapping(headers, profile)
+        assignment, unmatched = apply_mapping(headers, profile, columns, known)
         dataset_name = profile.dataset
         result.mapping_profile = profile.name or "explicit mapping"
         if unmatched:
             result.warnings.append("mapping names columns not in this sheet: " + ", ".join(unmatched))
         ds = schema.DATASETS[dataset_name]
-        missing = [f for f in ds.required_fields if f not in colmap.values()]
-        if dataset_name != "halls" and "hall_name" in colmap.values() and "hall_code" in missing:
-            missing.remove("hall_code")
-        if dataset_name == "training" and "hall_code" in missing:
-            missing.remove("hall_code")
+        missing = recognise.missing_required(dataset_name, [*assignment.columns.values(), *profile.constants])
         if missing:
             result.dataset = dataset_name
             result.missing_fields = missing
-            result.found_fields = list(colmap.values())
+            result.found_fields = list(assignment.columns.values())
             result.error = ("the mapping leaves required fields unmapped: "
                             + ", ".join(f"{ds.field(f).label_zh}/{ds.field(f).label_en}" for f in missing))
             return result
     else:
-        dataset_name, colmap, explanation = recognise(headers)
-        if dataset_name is None:
-            result.found_fields = list(colmap.values())
-            best = max(schema.DATASETS.values(), key=lambda d: len(_match_fields(headers, d.name)))
-            result.missing_fields = [f for f in best.required_fields if f not in colmap.values()]
-            result.suggested_dataset = best.name
-            result.error = explanation
+        found = recognise.recognise(headers, columns, known)
+        assignment = found.assignment
+        if found.dataset is None:
+            result.found_fields = list(assignment.columns.values())
+            result.missing_fields = found.missing
+            result.suggested_dataset = found.nearest
+            result.error = _not_recognised(headers, found)
+            result.candidates = _candidates_of(headers, assignment)
             return result
+        dataset_name = found.dataset
+    colmap = assignment.columns
     ds = schema.DATASETS[dataset_name]
     result.dataset = dataset_name
     result.column_map = {headers[p]: f for p, f in colmap.items()}
+    result.field_columns = {f: _column_letter(p) for p, f in colmap.items()}
+    result.evidence = {headers[p]: {"field": c.field, "confidence": c.score, "evidence": c.evidence}
+                       for p, c in assignment.chosen.items()}
+    result.candidates = _candidates_of(headers, assignment)
     result.found_fields = list(colmap.values())
     result.ignored_columns = [h for p, h in enumerate(headers) if p not in colmap and h]
     seen_names = {}
@@ -430,9 +567,6 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
                                    f"{_column_letter(seen_names[schema.normalise_header(h)])}) is used")
         seen_names.setdefault(schema.normalise_header(h), p)
 
-    body = rows[header_index + 1:]
-    positions, result.skipped_blank, result.skipped_totals, result.skipped_notes = classify_rows(body)
-    result.rows_read = len(positions)
     if not positions:
         result.error = f"only a header (row {result.header_row}): no data rows below it"
         return result
@@ -440,10 +574,15 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
         result.error = (f"the sheet has {result.rows_read:,} data rows, over the limit of {max_rows:,} rows "
                         "per sheet; split the export into smaller files")
         return result
-    row_numbers = np.array([header_index + 2 + p for p in positions], dtype=np.int64)
+    row_numbers = np.array([header.index + 2 + p for p in positions], dtype=np.int64)
     data_rows = [body[p] for p in positions]
-    _build_frame(ds, headers, colmap, data_rows, row_numbers, ctx, profile, result)
+    _build_frame(ds, header, colmap, data_rows, row_numbers, ctx, profile, result)
     return result
+
+
+def _candidates_of(headers, assignment) -> dict[str, list[tuple[str, float]]]:
+    return {headers[p]: [(c.field, c.score) for c in ranked[:3]]
+            for p, ranked in assignment.candidates.items() if headers[p] and ranked}
 
 
 def _unique_names(headers: list[str]) -> list[str]:
@@ -468,33 +607,60 @@ def _column_letter(pos: int) -> str:
     return letters
 
 
-def _build_frame(ds, headers, colmap, data_rows, row_numbers, ctx, profile, result) -> None:
+def _value_mapped(cells: list, value_map: dict[str, str]) -> list:
+    """Cells with a mapping's value map applied (compared as trimmed, case-folded text)."""
+    lookup = {unicodedata.normalize("NFKC", str(k)).strip().lower(): v for k, v in value_map.items()}
+    out = []
+    for cell in cells:
+        text = coerce.clean_text(cell)
+        out.append(lookup.get(text.lower(), cell) if text is not None else cell)
+    return out
+
+
+def _examples(cells: list, positions) -> str:
+    shown = []
+    for p in positions:
+        text = coerce.clean_text(cells[p])
+        if text is not None and text not in shown:
+            shown.append(text)
+        if len(shown) == 3:
+            break
+    return ", ".join(f"'{t}'" for t in shown)
+
+
+def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profile, result) -> None:
+    headers = header.names
     n = len(data_rows)
     rejections = _Rejections(n)
     by_field = {f: p for p, f in colmap.items()}
     source_header = {f: headers[p] for p, f in colmap.items()}
+    constants = dict(profile.constants) if profile is not None else {}
+    value_maps = dict(profile.values) if profile is not None else {}
+    for name in constants:
+        source_header.setdefault(name, ds.field(name).label_zh)
 
     def cells(field_name):
+        if field_name not in by_field:
+            return [constants[field_name]] * n
         # One pass over the rows per mapped field: measured faster than transposing them all.
         pos = by_field[field_name]
         return [row[pos] if pos < len(row) else "" for row in data_rows]
 
-    def record(field_name, problems):
-        for pos, reason in problems.items():
-            rejections.add(pos, source_header[field_name], reason)
-
     columns: dict[str, list] = {}
     scales = None
     if ds.name == "surveys":
-        scales = _survey_scales(headers, by_field, cells, profile, rejections, source_header, n)
+        scales = _survey_scales(header, by_field, cells, profile, rejections, source_header, n)
     for f in ds.source_fields:
-        if f.name not in by_field:
+        if f.name not in by_field and f.name not in constants:
             columns[f.name] = [None] * n
             continue
         label = f"{source_header[f.name]}"
         raw_cells = cells(f.name)
+        if f.name in value_maps:
+            raw_cells = _value_mapped(raw_cells, value_maps[f.name])
         if f.type == schema.SCORE and scales is not None:
             raw_cells = _words_to_scores(raw_cells, scales)
+        warnings: list[str] = []
         if f.vocabulary:
             values, problems = coerce.coerce_vocabulary(raw_cells, f.vocabulary, label)
         elif f.type in (schema.TEXT, schema.CODE):
@@ -503,30 +669,54 @@ def _build_frame(ds, headers, colmap, data_rows, row_numbers, ctx, profile, resu
             if cleaned:
                 result.warnings.append(f"{label}: control characters removed from {len(cleaned)} cell(s), "
                                        f"first on row {int(row_numbers[cleaned[0]])}")
-        elif f.type in (schema.NUMBER, schema.SCORE):
-            values, problems = coerce.coerce_number(raw_cells, label)
-        elif f.type == schema.INTEGER:
-            values, problems = coerce.coerce_number(raw_cells, label, integer=True)
+        elif f.type in (schema.NUMBER, schema.SCORE, schema.INTEGER):
+            points = f.maximum == 100 and f.minimum == 0
+            values, problems = coerce.coerce_number(raw_cells, label, integer=f.type == schema.INTEGER,
+                                                    words=f.words, percent_as_points=points)
+            if points:
+                percents = [i for i, c in enumerate(raw_cells) if c.__class__ is str and "%" in c and i not in problems]
+                if percents:
+                    result.warnings.append(f"{label}: {len(percents)} value(s) written as percentages were read as "
+                                           f"points of the 0–100 scale (e.g. {_examples(raw_cells, percents[:1])} → "
+                                           f"{values[percents[0]]:g})")
+            if f.words:
+                worded = [i for i, c in enumerate(raw_cells)
+                          if c.__class__ is str and values[i] is not None and not any(ch.isdigit() for ch in c)]
+                if worded:
+                    result.warnings.append(f"{label}: {len(worded)} value(s) written as words were read as numbers "
+                                           f"(e.g. {_examples(raw_cells, worded[:1])} → {values[worded[0]]:g})")
         elif f.type == schema.BOOLEAN:
             values, problems = coerce.coerce_boolean(raw_cells, label)
-        elif f.type == schema.TIMESTAMP:
-            values, problems, warnings = coerce.coerce_datetime(raw_cells, label)
-            result.warnings.extend(warnings)
-        elif f.type == schema.DATE:
-            values, problems, warnings = coerce.coerce_date(raw_cells, label)
-            result.warnings.extend(warnings)
+        elif f.type in (schema.TIMESTAMP, schema.DATE):
+            cleaned_cells = [("" if coerce.is_null_word(c) else c) for c in raw_cells]
+            convert = coerce.coerce_datetime if f.type == schema.TIMESTAMP else coerce.coerce_date
+            values, problems, warnings = convert(cleaned_cells, label)
         else:  # pragma: no cover - every type is handled above
             raise AssertionError(f.type)
-        record(f.name, problems)
+        result.warnings.extend(warnings)
+        if problems and not f.required:
+            # An optional value that cannot be read costs the value, never the row: it is
+            # stored empty, counted and shown; the raw text stays in the row's _raw.
+            for pos in problems:
+                values[pos] = None
+            result.unread[f.name] = len(problems)
+            result.warnings.append(f"{len(problems)} value(s) of {label} not understood, stored empty "
+                                   f"(e.g. {_examples(raw_cells, sorted(problems)[:3])})")
+        else:
+            for pos, reason in problems.items():
+                rejections.add(pos, source_header[f.name], reason)
         columns[f.name] = values
     frame = pd.DataFrame(columns)
     for f in ds.source_fields:
         if f.type in (schema.TIMESTAMP,):
             frame[f.name] = pd.to_datetime(frame[f.name])
     frame["_source_row"] = row_numbers
+    # Nothing is lost: every source cell of the row, as read, for a later mapping to re-read.
+    frame["_raw"] = [json.dumps(row, ensure_ascii=False, default=str) for row in data_rows]
 
-    _validate_common(ds, frame, rejections, source_header, ctx)
-    _VALIDATORS.get(ds.name, lambda *a: None)(frame, rejections, source_header, ctx, scales)
+    _validate_common(ds, frame, rejections, source_header, ctx, result)
+    _VALIDATORS.get(ds.name, lambda *a: None)(frame, rejections, source_header, ctx, scales, result)
+    _check_doubts(ds, frame, source_header, scales, result)
     _check_keys(ds, frame, rejections, source_header, row_numbers)
 
     rejected = rejections.rejected
@@ -553,23 +743,31 @@ def _label(ds, source_header, name):
     return source_header.get(name) or ds.field(name).label_zh
 
 
-def _validate_common(ds, frame, rejections, source_header, ctx) -> None:
-    # A hall may be given by name when the export has no code column.
+def _validate_common(ds, frame, rejections, source_header, ctx, result) -> None:
     if ds.references_hall and "hall_code" in frame:
         if ds.name == "training":
             missing_hall = frame["hall_code"].isna()
             frame.loc[missing_hall, "hall_code"] = frame.loc[missing_hall, "staff_id"].map(ctx.staff_halls)
+        # A hall may be given by name when the export has no code column.
         by_name = {name: code for code, name in ctx.halls.items()}
         needs_code = frame["hall_code"].isna() & frame["hall_name"].notna()
         frame.loc[needs_code, "hall_code"] = frame.loc[needs_code, "hall_name"].map(by_name)
         unknown_name = needs_code & frame["hall_code"].isna()
         rejections.add_mask(unknown_name, _label(ds, source_header, "hall_name"),
                             lambda p: f"unknown hall name '{frame.at[p, 'hall_name']}' (not in the halls list)")
+        _restore_hall_codes(ds, frame, source_header, ctx, result)
         known = frame["hall_code"].isin(list(ctx.halls)) if ctx.halls else pd.Series(False, index=frame.index)
-        unknown_code = frame["hall_code"].notna() & ~known
-        rejections.add_mask(unknown_code, _label(ds, source_header, "hall_code"),
-                            lambda p: f"unknown hall code '{frame.at[p, 'hall_code']}' (not in the halls list; "
-                                      "import the halls list first)")
+        waiting = (frame["hall_code"].notna() & ~known).to_numpy() & ~rejections.rejected
+        if waiting.any():
+            # Rows of halls the halls list does not hold yet are kept: the dashboards count
+            # them as soon as those halls arrive (every figure joins through the halls).
+            codes = sorted(set(frame.loc[waiting, "hall_code"]))
+            result.waiting_rows, result.waiting_halls = int(waiting.sum()), codes
+            names = frame.loc[waiting, ["hall_code", "hall_name"]].dropna().drop_duplicates("hall_code")
+            result.waiting_hall_names = dict(zip(names["hall_code"], names["hall_name"]))
+            result.warnings.append(f"{int(waiting.sum()):,} row(s) wait for {len(codes)} hall code(s) not in the halls "
+                                   f"list: {', '.join(codes[:5])}{' …' if len(codes) > 5 else ''}; they are kept and "
+                                   "counted once the halls list has them")
         if ds.name == "training":
             rejections.add_mask(frame["hall_code"].isna() & ~unknown_name, _label(ds, source_header, "staff_id"),
                                 lambda p: f"no hall for staff '{frame.at[p, 'staff_id']}': the export has no "
@@ -587,15 +785,72 @@ def _validate_common(ds, frame, rejections, source_header, ctx) -> None:
             numbers = pd.to_numeric(column, errors="coerce")
             low = numbers < f.minimum if f.minimum is not None else False
             high = numbers > f.maximum if f.maximum is not None else False
-            rejections.add_mask(low | high, label,
-                                lambda p, f=f, numbers=numbers: f"{f.label_zh} {numbers.iat[p]:g} is outside "
-                                f"{_bounds(f)}")
+            outside = np.asarray(low | high, dtype=bool)
+            if f.required:
+                rejections.add_mask(outside, label,
+                                    lambda p, f=f, numbers=numbers: f"{f.label_zh} {numbers.iat[p]:g} is outside "
+                                    f"{_bounds(f)}")
+            elif outside.any():
+                examples = ", ".join(f"{v:g}" for v in numbers[outside].head(3))
+                frame.loc[outside, f.name] = None
+                result.unread[f.name] = result.unread.get(f.name, 0) + int(outside.sum())
+                result.warnings.append(f"{int(outside.sum())} value(s) of {label} outside {_bounds(f)}, stored "
+                                       f"empty (e.g. {examples})")
         if f.type in (schema.TIMESTAMP, schema.DATE):
             stamps = pd.to_datetime(column)
             limit = pd.Timestamp(ctx.now) if f.type == schema.TIMESTAMP else pd.Timestamp(ctx.now.date()) + pd.Timedelta(days=1)
             future = stamps > limit if f.type == schema.TIMESTAMP else stamps >= limit
             rejections.add_mask(future, label,
                                 lambda p, stamps=stamps, f=f: f"{f.label_zh} {stamps.iat[p]} is in the future")
+
+
+def _restore_hall_codes(ds, frame, source_header, ctx, result) -> None:
+    """Codes a spreadsheet stored as numbers lose their leading zeros (20003 for 020003):
+    put them back where exactly that known hall exists, and say so."""
+    if not ctx.halls:
+        return
+    codes = set(ctx.halls)
+    widths = tuple(sorted({len(c) for c in codes}))
+    unknown = frame["hall_code"].notna() & ~frame["hall_code"].isin(list(codes))
+    restored = {}
+    for value in set(frame.loc[unknown, "hall_code"]):
+        fixed = coerce.restore_code(value, codes, widths)
+        if fixed is not None:
+            restored[value] = fixed
+    if restored:
+        hit = frame["hall_code"].isin(list(restored))
+        frame.loc[hit, "hall_code"] = frame.loc[hit, "hall_code"].map(restored)
+        example = next(iter(sorted(restored.items())))
+        result.warnings.append(f"{_label(ds, source_header, 'hall_code')}: {int(hit.sum())} code(s) had lost their "
+                               f"leading zeros and were matched to known halls (e.g. {example[0]} → {example[1]})")
+
+
+def _check_doubts(ds, frame, source_header, scales, result) -> None:
+    """Values that fit the field's bounds but not its use: the import waits for a person
+    to confirm them (they are stored as given once confirmed)."""
+    for f in ds.source_fields:
+        if not f.doubt_check or f.name not in source_header:
+            continue
+        numbers = pd.to_numeric(frame[f.name], errors="coerce").dropna()
+        if len(numbers) < 5:
+            continue
+        label = source_header[f.name]
+        low, high = float(numbers.min()), float(numbers.max())
+        if f.maximum == 10 and low >= 1 and high <= 5:
+            result.doubts.append(f"{label}: every value is between {low:g} and {high:g}, but the field is on the "
+                                 f"0–10 scale; answers on a 1–5 scale would give a wrong NPS. Map the column to "
+                                 "another field, or confirm that the values are on the 0–10 scale")
+        elif f.maximum == 100 and high <= 1 and (numbers % 1 != 0).any():
+            result.doubts.append(f"{label}: every value is between {low:g} and {high:g}, but the field is on the "
+                                 f"0–100 scale; fractions would all fail. Confirm that the values are points, or "
+                                 "correct the file")
+    if scales is not None and "score" in source_header:
+        declared = {s for s in scales if s}
+        numbers = pd.to_numeric(frame["score"], errors="coerce").dropna()
+        if declared == {"ten"} and len(numbers) >= 5 and numbers.min() >= 1 and numbers.max() <= 5:
+            result.doubts.append(f"{source_header['score']}: the sheet declares the 0–10 scale but every answer is "
+                                 f"between {numbers.min():g} and {numbers.max():g}; confirm the scale, or declare "
+                                 "the 5-point scale")
 
 
 def _not_already(rejections, n, column):
@@ -613,15 +868,17 @@ def _bounds(f: schema.Field) -> str:
     return f"≥ {f.minimum:g}" if f.minimum is not None else f"≤ {f.maximum:g}"
 
 
-def _survey_scales(headers, by_field, cells, profile, rejections, source_header, n) -> list:
+def _survey_scales(header: Header, by_field, cells, profile, rejections, source_header, n) -> list:
     """The declared scale of each survey row (None where nothing declares one).
 
-    Precedence: the row's own scale column, the score header ('总体满意度(1-5分)'), the
-    mapping profile, then the channel's known scale (SMS replies are 3-point).
+    Precedence: the row's own scale column, the score header or the group header above it
+    ('满意度评价（1-5分）' over 总体/环境/态度), the mapping, then the channel's known scale
+    (SMS replies are 3-point).
     """
     header_scale = None
     if "score" in by_field:
-        header_scale = schema.scale_from_text(schema.header_unit(headers[by_field["score"]]))
+        pos = by_field["score"]
+        header_scale = schema.scale_in_header(header.names[pos]) or schema.scale_in_header(header.parents[pos])
     sheet_scale = header_scale or (profile.scale if profile else None)
     row_scales = [sheet_scale] * n
     if "scale" in by_field:
@@ -653,7 +910,7 @@ def _words_to_scores(raw_cells: list, scales: list) -> list:
     return out
 
 
-def _validate_surveys(frame, rejections, source_header, ctx, scales) -> None:
+def _validate_surveys(frame, rejections, source_header, ctx, scales, result) -> None:
     frame["scale"] = scales
     score_label = source_header.get("score", "总体满意度")
     no_scale = frame["scale"].isna() & frame["score"].notna()
@@ -677,19 +934,22 @@ def _validate_surveys(frame, rejections, source_header, ctx, scales) -> None:
     frame["top_box"] = top_box
 
 
-def _validate_complaints(frame, rejections, source_header, ctx, scales) -> None:
+def _validate_complaints(frame, rejections, source_header, ctx, scales, result) -> None:
     received = pd.to_datetime(frame["received_at"])
     for name, text in (("first_response_at", "first response"), ("resolved_at", "resolution")):
         stamp = pd.to_datetime(frame[name])
         rejections.add_mask(stamp < received, source_header.get(name, name),
                             lambda p, stamp=stamp, text=text: f"{text} time {stamp.iat[p]} is before the ticket "
                             f"was received ({received.iat[p]})")
+    # Done without a resolution time (a public portal gives none): kept and counted as
+    # resolved, left out of the 48-hour rate, whose proof is the time (metrics.complaints).
     done = frame["status"].isin(["resolved", "closed"]) & frame["resolved_at"].isna()
-    rejections.add_mask(done, source_header.get("resolved_at", source_header.get("status")),
-                        "status says resolved/closed but the resolution time (办结时间) is empty")
+    if done.any():
+        result.warnings.append(f"{int(done.sum())} ticket(s) resolved/closed without a resolution time (办结时间): "
+                            "kept as resolved, outside the 48-hour rate")
 
 
-def _validate_staff(frame, rejections, source_header, ctx, scales) -> None:
+def _validate_staff(frame, rejections, source_header, ctx, scales, result) -> None:
     hired, left = pd.to_datetime(frame["hired_on"]), pd.to_datetime(frame["left_on"])
     rejections.add_mask(left < hired, source_header.get("left_on", "离职日期"),
                         lambda p: f"left on {left.iat[p].date()} before being hired on {hired.iat[p].date()}")
@@ -697,7 +957,7 @@ def _validate_staff(frame, rejections, source_header, ctx, scales) -> None:
     frame.loc[frame["status"].isna(), "status"] = "active"
 
 
-def _validate_sales(frame, rejections, source_header, ctx, scales) -> None:
+def _validate_sales(frame, rejections, source_header, ctx, scales, result) -> None:
     contact = frame["outcome"].notna()
     daily = ~contact & frame["contacts"].notna()
     neither = ~contact & ~daily
@@ -726,7 +986,7 @@ def _validate_sales(frame, rejections, source_header, ctx, scales) -> None:
                         lambda p: f"{converted.iat[p]:g} converted is more than {interested.iat[p]:g} interested")
 
 
-def _validate_training(frame, rejections, source_header, ctx, scales) -> None:
+def _validate_training(frame, rejections, source_header, ctx, scales, result) -> None:
     bad = frame["passed"].isna() & pd.to_numeric(frame["score"], errors="coerce").notna()
     frame.loc[bad, "passed"] = pd.to_numeric(frame.loc[bad, "score"]) >= 60
 
@@ -772,11 +1032,12 @@ def _check_keys(ds, frame, rejections, source_header, row_numbers) -> None:
 def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
                sheet_mappings: dict[str, Mapping] | None = None, now: dt.datetime | None = None,
                engine: str = "calamine", max_rows: int | None = None,
-               context: ImportContext | None = None) -> FileResult:
+               context: ImportContext | None = None, include_hidden: bool = False) -> FileResult:
     """Read and check one file without writing anything: every sheet parsed, its accepted
     rows in `sheet.frame`. `sheet_mappings` (sheet name -> mapping) wins over `mapping`,
     which applies to every sheet. `context` (default: read from `con`) says which halls,
-    staff and mapping profiles exist; it is extended with the file's own halls and staff."""
+    staff and mapping profiles exist; it is extended with the file's own halls and staff.
+    Hidden sheets (often stale copies) are left out, and named, unless `include_hidden`."""
     result = FileResult(file=name, size=len(data), sha256=hashlib.sha256(data).hexdigest())
     result.started_at = dt.datetime.now()
     try:
@@ -785,12 +1046,16 @@ def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
         result.error = str(exc)
         return result
     ctx = context or ImportContext.from_db(con, now)
+    if not include_hidden:
+        result.hidden_sheets = [raw.name for raw in raw_sheets if raw.hidden]
+        raw_sheets = [raw for raw in raw_sheets if not raw.hidden]
     # Halls first: a workbook holding the halls list and other sheets must know its halls.
     parsed = []
     for raw in raw_sheets:
         try:
             sheet = parse_sheet(raw, ctx, (sheet_mappings or {}).get(raw.name, mapping), max_rows=max_rows)
         except Exception as exc:  # a bug must not become a traceback on the user's screen
+            log.exception("sheet %r of %s could not be checked", raw.name, name)
             sheet = SheetResult(sheet=raw.name, error=f"the sheet could not be checked ({type(exc).__name__}: {exc}); "
                                                       "nothing from it is imported — please report this file")
         parsed.append(sheet)
@@ -808,20 +1073,30 @@ def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
                                       "as empty: open it in Excel and save it (or paste values), then import again")
     if not [s for s in parsed if s.error is None]:
         problems = [f"sheet '{s.sheet}': {s.error}" for s in parsed if s.error != "empty sheet"]
+        if not problems and result.hidden_sheets:
+            problems = [f"only hidden sheets hold data ({', '.join(result.hidden_sheets)}); include hidden sheets "
+                        "to import them"]
         result.error = f"{name}: " + ("; ".join(problems) if problems else "the file has no data")
     return result
 
 
 def write_file(con, result: FileResult, *, source: str = "cli", dry_run: bool = False,
-               on_sheet=None) -> FileResult:
+               on_sheet=None, confirm_doubts: bool = False) -> FileResult:
     """Store the usable sheets of a parsed file in one transaction, as one batch.
 
     A dry run goes through the whole write and then rolls it back, so its counts of rows
     to insert, update or leave unchanged are the real ones. `on_sheet(done, total)` is
-    called after each sheet (for a progress bar). Returns `result`, its counts filled in.
+    called after each sheet (for a progress bar). A file with doubtful values is written
+    only with `confirm_doubts` (a dry run counts it all the same). Returns `result`, its
+    counts filled in.
     """
     usable = [s for s in result.sheets if s.error is None]
     if result.error is not None or not usable:
+        return result
+    doubts = [d for s in usable for d in s.doubts]
+    if doubts and not confirm_doubts and not dry_run:
+        result.error = (f"{result.file}: nothing was imported — values need to be confirmed: " + "; ".join(doubts)
+                        + " (confirm on the Import page, or run the import with --confirm-doubts)")
         return result
     result.batch_id, result.committed = None, False
     con.execute("BEGIN TRANSACTION")
@@ -835,11 +1110,15 @@ def write_file(con, result: FileResult, *, source: str = "cli", dry_run: bool = 
             ds = schema.DATASETS[sheet.dataset]
             counts = storage.upsert(con, ds, sheet.frame, batch_id)
             sheet.inserted, sheet.updated, sheet.unchanged = counts["inserted"], counts["updated"], counts["unchanged"]
-            # A dry run before the real write must not leave the warning twice.
-            sheet.warnings = [w for w in sheet.warnings if UPDATED_WARNING_MARK not in w]
+            sheet.kept_stored = counts.get("older", 0)
+            # A dry run before the real write must not leave the warnings twice.
+            sheet.warnings = [w for w in sheet.warnings
+                              if UPDATED_WARNING_MARK not in w and OLDER_WARNING_MARK not in w]
             if sheet.updated:
                 sheet.warnings.append(f"{sheet.updated} row(s) {UPDATED_WARNING_MARK} of the same "
                                       f"{' + '.join(ds.field(k).label_zh for k in ds.key)} (latest import wins)")
+            if sheet.kept_stored:
+                sheet.warnings.append(f"{sheet.kept_stored} row(s) {OLDER_WARNING_MARK}: kept the stored")
             storage.record_sheet(con, batch_id, {**sheet.as_dict(), "header_row": sheet.header_row})
             storage.record_rejections(con, batch_id, _rejection_rows(result.file, sheet))
             if on_sheet is not None:
@@ -852,23 +1131,52 @@ def write_file(con, result: FileResult, *, source: str = "cli", dry_run: bool = 
             con.execute("COMMIT")
             result.batch_id, result.committed = batch_id, True
     except Exception as exc:
+        log.exception("writing %s failed", result.file)
         con.execute("ROLLBACK")
         result.error = f"{result.file}: nothing was imported — the write failed ({type(exc).__name__}: {exc})"
     return result
 
 
+def waiting_halls(results: list[FileResult]) -> dict[str, str]:
+    """hall code -> name (as the files give it, "" when none) of every hall whose rows wait
+    for the halls list, over the usable sheets of `results`."""
+    found: dict[str, str] = {}
+    for result in results:
+        for sheet in result.sheets:
+            if sheet.error is None:
+                for code in sheet.waiting_halls:
+                    found[code] = found.get(code) or sheet.waiting_hall_names.get(code) or ""
+    return found
+
+
+def add_halls(con, halls: dict[str, str], *, region: str, city: str, source: str = "app") -> FileResult:
+    """Add halls (code -> name) to the halls list as one batch of their own (undoable like
+    any import), with the region and city given; a hall without a name is named by its
+    code. Rows waiting for these halls count from then on."""
+    ds = schema.DATASETS["halls"]
+    labels = [ds.field(name).label_zh for name in ("hall_code", "hall_name", "region", "city")]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(labels)
+    for code, name in sorted(halls.items()):
+        writer.writerow([code, name or code, region, city])
+    return import_file(con, "新增营业厅.csv", buffer.getvalue().encode("utf-8-sig"), source=source)
+
+
 UPDATED_WARNING_MARK = "replaced an earlier import"
+OLDER_WARNING_MARK = "older than what is stored"
 DRY_RUN_BATCH = 0
 
 
 def import_file(con, name: str, data: bytes, *, mapping: Mapping | None = None, now: dt.datetime | None = None,
                 source: str = "cli", dry_run: bool = False, engine: str = "calamine",
-                max_rows: int | None = None, sheet_mappings: dict[str, Mapping] | None = None) -> FileResult:
+                max_rows: int | None = None, sheet_mappings: dict[str, Mapping] | None = None,
+                confirm_doubts: bool = False, include_hidden: bool = False) -> FileResult:
     """Read, check and (unless dry_run) store one file in one transaction: `parse_file`
     then `write_file`. Never raises for bad input: problems are in the result."""
     result = parse_file(con, name, data, mapping=mapping, sheet_mappings=sheet_mappings, now=now, engine=engine,
-                        max_rows=max_rows)
-    return write_file(con, result, source=source, dry_run=dry_run)
+                        max_rows=max_rows, include_hidden=include_hidden)
+    return write_file(con, result, source=source, dry_run=dry_run, confirm_doubts=confirm_doubts)
 
 
 def _rejection_rows(name: str, sheet: SheetResult) -> list[tuple]:
@@ -902,9 +1210,30 @@ def _content_rank(result: FileResult) -> int:
     return min(ranks, default=len(schema.IMPORT_ORDER))
 
 
+def _parse_in_order(con, files: list[tuple[str, bytes]], parse) -> list[FileResult]:
+    """Parse files as one upload, in import order by content (halls lists, staff, the
+    rest), so rows may refer to halls and staff of another file whatever order the files
+    came in. `parse(name, data)` parses one file against the shared context."""
+    ordered = sorted(files, key=lambda f: _name_rank(f[0]))
+    results = [parse(name, data) for name, data in ordered]
+    # A halls or staff list that came after files needing it (its name said nothing):
+    # check those files again, now that its halls and staff are known.
+    # Any file parsed before a provider of an earlier rank (tickets before the halls list,
+    # a staff roster before it too) is parsed again, in content order, so each sees all
+    # the halls and staff that come before it.
+    ranks = [_content_rank(r) for r in results]
+    stale = [i for i in range(len(results))
+             if any(j > i and ranks[j] < ranks[i] and ranks[j] <= schema.IMPORT_ORDER.index("staff")
+                    for j in range(len(results)))]
+    for i in sorted(stale, key=lambda i: (ranks[i], i)):
+        results[i] = parse(*ordered[i])
+    order = sorted(range(len(results)), key=lambda i: (_content_rank(results[i]), i))
+    return [results[i] for i in order]
+
+
 def preview_files(con, files: list[tuple[str, bytes]], *,
                   sheet_mappings: dict[tuple[str, str], Mapping] | None = None, now: dt.datetime | None = None,
-                  max_rows: int | None = None) -> list[FileResult]:
+                  max_rows: int | None = None, include_hidden: bool = False) -> list[FileResult]:
     """Check several files as one upload, writing nothing: each parsed, then written in a
     dry run so its counts (new, updated, unchanged) are the real ones.
 
@@ -917,45 +1246,46 @@ def preview_files(con, files: list[tuple[str, bytes]], *,
 
     def parse(name, data):
         own = {sheet: m for (file, sheet), m in mappings.items() if file == name}
-        return parse_file(con, name, data, sheet_mappings=own, now=now, max_rows=max_rows, context=ctx)
+        return parse_file(con, name, data, sheet_mappings=own, now=now, max_rows=max_rows, context=ctx,
+                          include_hidden=include_hidden)
 
-    ordered = sorted(files, key=lambda f: _name_rank(f[0]))
-    results = [parse(name, data) for name, data in ordered]
-    # A halls or staff list that came after files needing it (its name said nothing):
-    # check those files again, now that its halls and staff are known.
-    providers = [i for i, r in enumerate(results) if _content_rank(r) <= schema.IMPORT_ORDER.index("staff")]
-    if providers:
-        last = max(providers)
-        for i in range(last):
-            if i not in providers:
-                results[i] = parse(*ordered[i])
-    order = sorted(range(len(results)), key=lambda i: (_content_rank(results[i]), i))
-    results = [results[i] for i in order]
+    results = _parse_in_order(con, files, parse)
     for result in results:
         write_file(con, result, dry_run=True)
     return results
 
 
-def commit_files(con, results: list[FileResult], *, source: str = "app", on_progress=None) -> list[FileResult]:
+def commit_files(con, results: list[FileResult], *, source: str = "app", on_progress=None,
+                 confirm_doubts: bool = False) -> list[FileResult]:
     """Write previewed files for real, in the order given (each in its own transaction,
     as its own batch). `on_progress(file_index, files, sheet_done, sheets)` follows the work."""
     for index, result in enumerate(results):
-        write_file(con, result, source=source,
+        write_file(con, result, source=source, confirm_doubts=confirm_doubts,
                    on_sheet=None if on_progress is None else
                    (lambda done, total, index=index: on_progress(index, len(results), done, total)))
     return results
 
 
-def import_paths(con, paths: list[str | Path], **kwargs) -> list[FileResult]:
-    """Import files in dependency order: halls lists, then staff, then the rest (guessed
-    from each file's name, so each file is read once)."""
-    results = []
-    for path in sorted(paths, key=lambda p: _name_rank(str(p))):
+def import_paths(con, paths: list[str | Path], *, mapping: Mapping | None = None, now: dt.datetime | None = None,
+                 source: str = "cli", dry_run: bool = False, engine: str = "calamine", max_rows: int | None = None,
+                 confirm_doubts: bool = False, include_hidden: bool = False) -> list[FileResult]:
+    """Import files in dependency order by content, whatever order they are given in:
+    halls lists, then staff, then the rest (each file its own transaction and batch)."""
+    unreadable, files = [], []
+    for path in paths:
         path = Path(path)
         try:
-            data = path.read_bytes()
+            files.append((str(path), path.read_bytes()))
         except OSError as exc:
-            results.append(FileResult(file=str(path), error=f"{path}: cannot be opened ({exc.strerror})"))
-            continue
-        results.append(import_file(con, str(path), data, **kwargs))
-    return results
+            unreadable.append(FileResult(file=str(path), error=f"{path}: cannot be opened ({exc.strerror})"))
+    ctx = ImportContext.from_db(con, now)
+
+    def parse(name, data):
+        return parse_file(con, name, data, mapping=mapping, now=now, engine=engine, max_rows=max_rows, context=ctx,
+                          include_hidden=include_hidden)
+
+    results = _parse_in_order(con, files, parse)
+    for result in results:
+        write_file(con, result, source=source, dry_run=dry_run, confirm_doubts=confirm_doubts)
+        result.release()
+    return unreadable + results

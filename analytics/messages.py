@@ -127,6 +127,42 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # --- sheet warnings ----------------------------------------------------------------
     (_p(r"(?P<n>[\d,]+) row\(s\) replaced an earlier import of the same (?P<labels>.+) \(latest import wins\)"),
      "{n} 行替换了之前导入的同一{labels}的记录（以最新导入为准）"),
+    (_p(r"(?P<n>[\d,]+) row\(s\) older than what is stored: kept the stored"),
+     "{n} 行比数据库中已有的记录更旧：保留已有记录"),
+    (_p(r"(?P<n>[\d,]+) value\(s\) of (?P<label>.+?) not understood, stored empty \(e\.g\. (?P<examples>.*)\)"),
+     "{label} 有 {n} 个值无法识别，已存为空值（例如 {examples}）"),
+    (_p(r"(?P<n>[\d,]+) value\(s\) of (?P<label>.+?) outside (?P<bounds>\S+–\S+|[≥≤] \S+), stored empty "
+        r"\(e\.g\. (?P<examples>.*)\)"),
+     "{label} 有 {n} 个值超出允许范围（{bounds}），已存为空值（例如 {examples}）"),
+    (_p(r"(?P<n>[\d,]+) row\(s\) wait for (?P<halls>[\d,]+) hall code\(s\) not in the halls list: (?P<codes>.+?); "
+        r"they are kept and counted once the halls list has them"),
+     "{n} 行数据所属的 {halls} 个营业厅编码不在厅店清单中：{codes}；这些行已保留，待厅店清单加入这些厅后即计入统计"),
+    (_p(r"(?P<label>{L}): (?P<n>[\d,]+) value\(s\) written as percentages were read as points of the 0–100 "
+        r"scale \(e\.g\. (?P<example>.*) → (?P<value>\S+)\)"),
+     "{label}：{n} 个以百分数书写的值已按百分制分数读取（例如 {example} → {value}）"),
+    (_p(r"(?P<label>{L}): (?P<n>[\d,]+) value\(s\) written as words were read as numbers "
+        r"\(e\.g\. (?P<example>.*) → (?P<value>\S+)\)"),
+     "{label}：{n} 个以文字书写的值已读作数字（例如 {example} → {value}）"),
+    (_p(r"(?P<label>{L}): (?P<n>[\d,]+) code\(s\) had lost their leading zeros and were matched to known halls "
+        r"\(e\.g\. (?P<a>\S+) → (?P<b>\S+)\)"),
+     "{label}：{n} 个编码丢失了开头的 0，已按已知营业厅补全（例如 {a} → {b}）"),
+    (_p(r"(?P<label>{L}): every value is between (?P<low>\S+) and (?P<high>\S+), but the field is on the 0–10 "
+        r"scale; answers on a 1–5 scale would give a wrong NPS\. Map the column to another field, or confirm "
+        r"that the values are on the 0–10 scale"),
+     "{label}：所有值都在 {low} 到 {high} 之间，但该字段是 0–10 分制；若是 1–5 分的答案，NPS 会算错。"
+     "请把该列映射到其他字段，或确认这些值确为 0–10 分"),
+    (_p(r"(?P<label>{L}): every value is between (?P<low>\S+) and (?P<high>\S+), but the field is on the 0–100 "
+        r"scale; fractions would all fail\. Confirm that the values are points, or correct the file"),
+     "{label}：所有值都在 {low} 到 {high} 之间，但该字段是百分制；若是小数比例，所有人都会判为不及格。"
+     "请确认这些值确为分数，或修正文件"),
+    (_p(r"(?P<label>{L}): the sheet declares the 0–10 scale but every answer is between (?P<low>\S+) and "
+        r"(?P<high>\S+); confirm the scale, or declare the 5-point scale"),
+     "{label}：工作表声明的是 0–10 分制，但所有答案都在 {low} 到 {high} 之间；请确认量表，或改为声明五分制"),
+    (_p(r"nothing was imported — values need to be confirmed: (?P<msg>.+) \(confirm on the Import page, or run "
+        r"the import with --confirm-doubts\)"),
+     "未导入任何数据——有需要确认的值：{msg}（请在“导入数据”页面确认，或在命令行加 --confirm-doubts 再导入）"),
+    (_p(r"only hidden sheets hold data \((?P<sheets>.+)\); include hidden sheets to import them"),
+     "只有隐藏的工作表中有数据（{sheets}）；如需导入，请选择包含隐藏工作表"),
     (_p(r"(?P<label>{L}): dates such as '(?P<value>.*)' were read as month/day/year "
         r"\(no day above 12 in the column tells otherwise\)"),
      "{label}：“{value}”这类日期已按“月/日/年”读取（该列中没有大于 12 的日，无法判断为“日/月/年”）"),
@@ -178,8 +214,9 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_p(r"(?P<part>first response|resolution) time (?P<stamp>.+?) is before the ticket was received "
         r"\((?P<received>.+)\)"),
      "{part}时间 {stamp} 早于工单受理时间（{received}）"),
-    (_p(r"status says resolved/closed but the resolution time \(办结时间\) is empty"),
-     "工单状态为已办结/已关闭，但办结时间为空"),
+    (_p(r"(?P<n>\d+) ticket\(s\) resolved/closed without a resolution time \(办结时间\): kept as resolved, "
+        r"outside the 48-hour rate"),
+     "{n} 张工单状态为已办结/已关闭但没有办结时间：按已办结保留，不计入48小时办结率"),
     (_p(r"left on (?P<left>\S+) before being hired on (?P<hired>\S+)"),
      "离职日期 {left} 早于入职日期 {hired}"),
     (_p(r"neither an outcome \(营销结果: 成功/意向/失败, one contact\) nor a contact count "

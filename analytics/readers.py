@@ -35,6 +35,8 @@ class RawSheet:
     # Merged ranges as ((first_row, first_col), (last_row, last_col)), 0-based, inclusive.
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     encoding: str | None = None
+    # Hidden (or very hidden) in the workbook: often a stale copy, left out unless asked for.
+    hidden: bool = False
 
 
 def read_file(name: str, data: bytes, *, engine: str = "calamine") -> list[RawSheet]:
@@ -104,7 +106,8 @@ def _read_excel(name: str, data: bytes, engine: str) -> list[RawSheet]:
             merged = list(sheet.merged_cell_ranges or [])
         except Exception as exc:
             raise FileReadError(f"{name}, sheet {meta.name}: cannot be read ({exc}).") from None
-        sheets.append(RawSheet(meta.name, rows, merged))
+        hidden = not str(meta.visible).endswith("Visible")  # Hidden and VeryHidden
+        sheets.append(RawSheet(meta.name, rows, merged, hidden=hidden))
     return sheets
 
 
@@ -122,7 +125,7 @@ def _read_openpyxl(name: str, data: bytes) -> list[RawSheet]:
         rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
         width = max((len(r) for r in rows), default=0)
         rows = [r + [""] * (width - len(r)) for r in rows]
-        sheets.append(RawSheet(ws.title, rows, []))
+        sheets.append(RawSheet(ws.title, rows, [], hidden=ws.sheet_state != "visible"))
     workbook.close()
     return sheets
 

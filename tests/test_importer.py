@@ -84,7 +84,7 @@ def test_english_headers_are_recognised(con_with_halls):
     ("halls", ["厅店编码", "厅店名称", "大区", "城市"]),
 ])
 def test_each_dataset_is_recognised_without_being_told(dataset, header):
-    name, _, explanation = importer.recognise(header)
+    name, _, explanation = importer.recognise_headers(header)
     assert name == dataset and explanation is None
 
 
@@ -136,42 +136,52 @@ def test_each_rejection_names_sheet_row_column_and_reason(con_with_halls):
     rows = [["工单明细"], header,
             ["T1", "2026-10-01 09:00", "计费争议", "020001", "已办结", "2026-10-01 10:00", "2026-10-02 09:00"],  # ok
             ["T2", "", "计费争议", "020001", "处理中", None, None],                               # required empty
-            ["T3", "2026-10-01 09:00", "计费争议", "999999", "处理中", None, None],              # unknown hall
+            ["T3", "2026-10-01 09:00", "计费争议", "999999", "处理中", None, None],              # hall not listed yet: kept
             ["T4", "2026-10-05 09:00", "计费争议", "020001", "已办结", None, "2026-10-04 09:00"],  # resolved before
             ["T5", "2027-01-01 09:00", "计费争议", "020001", "处理中", None, None],              # future
             ["T6", "2026-10-01 09:00", "计费争议", "020001", "丢了", None, None],                # bad status
             ["T7", "昨天", "计费争议", "020001", "处理中", None, None],                           # bad date
             ["T1", "2026-10-01 09:00", "计费争议", "020001", "处理中", None, None],              # duplicate key
-            ["T8", "2026-10-01 09:00", "计费争议", "020001", "已办结", None, None]]              # resolved, no time
+            ["T8", "2026-10-01 09:00", "计费争议", "020001", "已办结", None, None]]              # resolved, no time: kept
     result = run(con_with_halls, "c.xlsx", xlsx(("十月", rows)))
     sheet = only_sheet(result)
-    assert (sheet.rows_read, sheet.accepted, sheet.rejected) == (9, 1, 8)
+    assert (sheet.rows_read, sheet.accepted, sheet.rejected) == (9, 3, 6)
+    assert any("1 ticket(s) resolved/closed without a resolution time" in w for w in sheet.warnings)
+    assert (sheet.waiting_rows, sheet.waiting_halls) == (1, ["999999"])
     by_row = {}
     for e in sheet.errors:
         by_row.setdefault(e.row, []).append((e.column, e.reason))
     assert by_row[4] == [("受理时间", "required field 受理时间 (Received at) is empty")]
-    assert by_row[5][0][0] == "营业厅编码" and "unknown hall code '999999'" in by_row[5][0][1]
+    assert 5 not in by_row
     assert by_row[6][0][0] == "办结时间" and "before the ticket was received" in by_row[6][0][1]
     assert by_row[7][0][0] == "受理时间" and "in the future" in by_row[7][0][1]
     assert by_row[8][0][0] == "工单状态" and "'丢了' is not a known value" in by_row[8][0][1]
     assert by_row[9][0][0] == "受理时间" and "'昨天' is not a date" in by_row[9][0][1]
     assert by_row[10][0][0] == "工单编号" and "duplicate key" in by_row[10][0][1] and "row 3" in by_row[10][0][1]
-    assert "办结时间" in by_row[11][0][1]
+    assert 11 not in by_row
     # The rejected rows are kept in the database with file, sheet, row and reason.
     kept = con_with_halls.execute(
         "SELECT file_name, sheet, row_number, column_name, reason, raw_values FROM import_rejections "
-        "WHERE row_number = 5").fetchone()
-    assert kept[:4] == ("c.xlsx", "十月", 5, "营业厅编码")
-    assert json.loads(kept[5])["工单编号"] == "T3"
-    assert con_with_halls.execute("SELECT ticket_id FROM complaints").fetchall() == [("T1",)]
+        "WHERE row_number = 6").fetchone()
+    assert kept[:4] == ("c.xlsx", "十月", 6, "办结时间")
+    assert json.loads(kept[5])["工单编号"] == "T4"
+    assert con_with_halls.execute("SELECT ticket_id FROM complaints ORDER BY 1").fetchall() == \
+        [("T1",), ("T3",), ("T8",)]
 
 
-def test_one_bad_cell_does_not_fail_the_file(con_with_halls):
-    rows = [["营业厅编码", "营业厅名称", "区域", "地市", "星级"],
-            ["020009", "新厅", "珠三角", "广州", "五星"], ["020010", "新厅二", "珠三角", "广州", 4]]
+def test_an_optional_cell_not_understood_costs_the_value_never_the_row(con_with_halls):
+    rows = [["营业厅编码", "营业厅名称", "区域", "地市", "星级", "柜台数"],
+            ["020009", "新厅", "珠三角", "广州", "五星", "NA"], ["020010", "新厅二", "珠三角", "广州", 4, "很多"],
+            ["020011", "新厅三", "珠三角", "广州", "待定", 6]]
     sheet = only_sheet(run(con_with_halls, "h.xlsx", xlsx(("s", rows))))
-    assert (sheet.accepted, sheet.rejected) == (1, 1)
-    assert sheet.errors[0].row == 2 and sheet.errors[0].column == "星级"
+    assert (sheet.accepted, sheet.rejected) == (3, 0) and sheet.errors == []
+    assert sheet.unread == {"star_level": 1, "counters": 1}  # 'NA' is empty, not a value not understood
+    assert "1 value(s) of 星级 not understood, stored empty (e.g. '待定')" in sheet.warnings
+    assert any("written as words were read as numbers (e.g. '五星' → 5)" in w for w in sheet.warnings)
+    stored = con_with_halls.execute("SELECT hall_code, star_level, counters, _raw FROM halls "
+                                    "WHERE hall_code IN ('020009', '020010', '020011') ORDER BY 1").fetchall()
+    assert [r[:3] for r in stored] == [("020009", 5, None), ("020010", 4, None), ("020011", None, 6)]
+    assert json.loads(stored[1][3]) == ["020010", "新厅二", "珠三角", "广州", 4, "很多"]  # nothing is lost
 
 
 # --- surveys and scales -------------------------------------------------------------------------

@@ -172,7 +172,7 @@ def test_mapping_that_leaves_required_fields_unmapped(con_with_halls):
 @pytest.mark.parametrize("data, kept", [
     ({"dataset": "tickets"}, ["tickets", "complaints"]),
     ({"dataset": "complaints", "columns": {"单号": "nope"}}, ["nope", "complaints"]),
-    ({"dataset": "surveys", "scale": "seven"}, ["seven", "sms3"]),
+    ({"dataset": "surveys", "scale": "twelve"}, ["twelve", "sms3"]),
 ])
 def test_mapping_file_errors(data, kept):
     with pytest.raises(ValueError) as err:
@@ -218,17 +218,17 @@ def complaint_messages(con_with_halls):
 
 @pytest.mark.parametrize("fragment, kept", [
     ("duplicate key", ["工单编号", "T1", "第 2 行", "主键重复"]),
-    ("unknown hall code", ["020009", "厅店清单"]),
-    ("is not a number", ["补偿金额", "abc", "不是数字"]),
+    ("wait for 1 hall code", ["020009", "厅店清单"]),
+    ("of 补偿金额 not understood", ["补偿金额", "abc", "空值"]),
     ("'xyz' is not a date", ["受理时间", "xyz", "2026-03-19 14:05", "2026年3月19日"]),
     ("is in the future", ["受理时间", "2027-01-01 09:00:00", "未来"]),
-    ("is outside ≥ 0", ["补偿金额", "-5", "≥ 0"]),
+    ("of 补偿金额 outside ≥ 0", ["补偿金额", "-5", "≥ 0"]),
     ("first response time", ["首次响应时间", "2026-10-01 09:00:00", "2026-10-02 09:00:00"]),
     ("resolution time 2026", ["办结时间", "2026-10-01 08:00:00", "受理时间"]),
-    ("status says resolved/closed", ["办结时间"]),
+    ("resolved/closed without a resolution time", ["办结时间", "48小时"]),
     ("required field 投诉类别", ["必填字段", "投诉类别"]),
     ("required field 工单编号", ["工单编号"]),
-    ("is not yes/no", ["是否重复投诉", "maybe"]),
+    ("of 是否重复投诉 not understood", ["是否重复投诉", "maybe"]),
     ("is not a known value", ["工单状态", "飞了", "closed, open, reopened, resolved"]),
     ("5.0 is not a date", ["受理时间", "5.0", "Excel 日期序列值"]),
     ("appears twice", ["投诉内容", "J"]),
@@ -265,23 +265,23 @@ def test_reasons_of_other_datasets(con_with_halls):
                ["2026-10-01 10:00", "020001", "五分制", "7"],
                ["2026-10-01 10:00", "020001", "十分制", "11"],
                ["2026-10-01 10:00", "020001", "短信", "4"],
-               ["2026-10-01 10:00", "020001", "七分制", "3"],
+               ["2026-10-01 10:00", "020001", "百分制", "3"],
                ["2026-10-01 10:00", "020001", "", "3"]]
     found += all_messages(run(con_with_halls, "满意度.csv", csv_bytes(surveys)))
 
-    check(one(found, "should be a whole number"), "星级", "4.5", "整数")
-    check(one(found, "星级 7 is outside"), "星级", "7", "1–5")
+    check(one(found, "value(s) of 星级 not understood"), "星级", "4.5", "空值")
+    check(one(found, "value(s) of 星级 outside"), "星级", "7", "1–5")
     check(one(found, "left on"), "2026-04-01", "2026-05-01", "离职日期")
     check(one(found, "no hall for staff"), "S999", "员工名单")
     check(one(found, "unknown hall name"), "火星厅")
     check(one(found, "neither an outcome"), "营销结果", "接触客户数")
     check(one(found, "interested is more than"), "7", "5", "意向客户数")
     check(one(found, "converted is more than"), "3", "2", "成功办理数")
-    check(one(found, "'2.5' should be a whole number"), "接触客户数", "2.5")
+    check(one(found, "value(s) of 接触客户数 not understood"), "接触客户数", "2.5")
     check(one(found, "score 7 is outside"), "7", "五分制(1-5)", "1–5")
     check(one(found, "score 11 is outside"), "11", "十分制(0-10)", "0–10")
     check(one(found, "score 4 is outside"), "4", "短信三级", "1–3")
-    check(one(found, "scale '七分制'"), "七分制", "sms3, five, ten")
+    check(one(found, "scale '百分制'"), "百分制", "sms3, five, ten")
     check(one(found, "no scale declared"), "量表", "总体满意度(1-5分)")
     for message in found:
         check(message)
@@ -420,6 +420,26 @@ EXAMPLES = {
         "日期：“x”不是日期（应为 2026-03-19 14:05, 2026/3/19 这样的格式，或 Excel 日期）",
     "日期: '13/02/2026' is ambiguous — this column mixes day/month/year and month/day/year dates": None,
     "日期: '02/30/2026' is not a valid date": "日期：“02/30/2026”不是有效的日期",
+    "3 row(s) older than what is stored: kept the stored": "3 行比数据库中已有的记录更旧：保留已有记录",
+    "2 value(s) of 星级 not understood, stored empty (e.g. '待定', 'NA?')":
+        "星级 有 2 个值无法识别，已存为空值（例如 '待定', 'NA?'）",
+    "1 value(s) of 柜台数 outside ≥ 0, stored empty (e.g. -2)": "柜台数 有 1 个值超出允许范围（≥ 0），已存为空值（例如 -2）",
+    "1,500 row(s) wait for 20 hall code(s) not in the halls list: 0101, 0102 …; they are kept and counted once "
+    "the halls list has them": None,
+    "考核成绩: 3 value(s) written as percentages were read as points of the 0–100 scale (e.g. '85%' → 85)": None,
+    "星级: 2 value(s) written as words were read as numbers (e.g. '五星' → 5)": None,
+    "营业厅编码: 4 code(s) had lost their leading zeros and were matched to known halls (e.g. 20003 → 020003)": None,
+    "推荐意愿: every value is between 1 and 5, but the field is on the 0–10 scale; answers on a 1–5 scale would "
+    "give a wrong NPS. Map the column to another field, or confirm that the values are on the 0–10 scale": None,
+    "成绩: every value is between 0.5 and 0.9, but the field is on the 0–100 scale; fractions would all fail. "
+    "Confirm that the values are points, or correct the file": None,
+    "总体满意度: the sheet declares the 0–10 scale but every answer is between 1 and 5; confirm the scale, or "
+    "declare the 5-point scale": None,
+    "x.xlsx: nothing was imported — values need to be confirmed: 推荐意愿: every value is between 1 and 5, but the "
+    "field is on the 0–10 scale; answers on a 1–5 scale would give a wrong NPS. Map the column to another field, "
+    "or confirm that the values are on the 0–10 scale (confirm on the Import page, or run the import with "
+    "--confirm-doubts)": None,
+    "x.xlsx: only hidden sheets hold data (旧数据); include hidden sheets to import them": None,
     "unknown hall code '020009' (not in the halls list; import the halls list first)":
         "未知的营业厅编码“020009”（不在厅店清单中；请先导入厅店清单）",
     "unknown hall name '火星厅' (not in the halls list)": "未知的营业厅名称“火星厅”（不在厅店清单中）",
@@ -433,7 +453,8 @@ EXAMPLES = {
     "or a mapping with a scale; scales are never guessed": None,
     "resolution time 2026-10-01 08:00:00 is before the ticket was received (2026-10-02 09:00:00)":
         "办结时间 2026-10-01 08:00:00 早于工单受理时间（2026-10-02 09:00:00）",
-    "status says resolved/closed but the resolution time (办结时间) is empty": "工单状态为已办结/已关闭，但办结时间为空",
+    "2 ticket(s) resolved/closed without a resolution time (办结时间): kept as resolved, outside the 48-hour rate":
+        "2 张工单状态为已办结/已关闭但没有办结时间：按已办结保留，不计入48小时办结率",
     "left on 2026-04-01 before being hired on 2026-05-01": "离职日期 2026-04-01 早于入职日期 2026-05-01",
     "neither an outcome (营销结果: 成功/意向/失败, one contact) nor a contact count (接触客户数, a daily report) "
     "is given": None,

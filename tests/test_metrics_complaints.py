@@ -132,3 +132,16 @@ def test_as_of_is_now_when_the_period_is_not_over(con):
     assert (row.open_backlog, row.backlog_over_48h) == (2, 1)
     assert row.backlog_max_age_hours == pytest.approx(504.0)
     assert row.backlog_mean_age_hours == pytest.approx((12 + 504) / 2)
+
+
+def test_a_ticket_done_without_a_resolution_time_is_resolved_outside_the_promise(october):
+    # T1 resolved +24h; T2 "resolved" with no time (a public portal gives none); T3 open 36 h.
+    # Resolved: T1, T2. Backlog: T3 only. 48-hour rate over T1 only (T2's time is unknown,
+    # T3's 48 h have not run out): 1 of 1.
+    con = fresh_db()
+    insert(con, "complaints", [ticket("T1", "H1", at(1), resolved=at(2)),
+                               ticket("T2", "H1", at(3)),
+                               ticket("T3", "H1", at(30, 12), status="open")])
+    row = m.complaint_summary(con, october, now=NOW).iloc[0]
+    assert (row.tickets, row.resolved, row.open_backlog) == (3, 2, 1)
+    assert (row.promise_due, row.within_48h) == (1, 1)

@@ -49,11 +49,13 @@ history AS (
 ),
 tickets AS (
     SELECT c.*, h.region, h.city, h.hall_name AS hall_label, coalesce(r.repeat_30d, false) AS repeat_30d,
-           c.resolved_at IS NOT NULL AND c.resolved_at < {as_of} AS is_resolved,
+           -- A ticket the export says is done but gives no resolution time is resolved,
+           -- with no resolution hours: it is neither backlog nor in the 48-hour rate.
+           coalesce(c.resolved_at < {as_of}, c.status IN ('resolved', 'closed')) AS is_resolved,
            date_diff('second', c.received_at, c.first_response_at) / 3600.0 AS first_response_hours,
            CASE WHEN c.resolved_at < {as_of}
                 THEN date_diff('second', c.received_at, c.resolved_at) / 3600.0 END AS resolution_hours,
-           CASE WHEN c.resolved_at IS NULL OR c.resolved_at >= {as_of}
+           CASE WHEN c.resolved_at >= {as_of} OR (c.resolved_at IS NULL AND c.status NOT IN ('resolved', 'closed'))
                 THEN date_diff('second', c.received_at, CAST({as_of} AS TIMESTAMP)) / 3600.0 END AS open_hours
     FROM complaints c
     JOIN scoped_halls h ON h.hall_code = c.hall_code
@@ -86,7 +88,8 @@ contacts_per_hall AS (
 )"""
 
 # The 48-hour promise's counts, over `tickets t` (shared with the weekly and scorecard trends).
-PROMISE_COUNTS = f"""count(*) FILTER (WHERE t.is_resolved OR t.open_hours > {PROMISE_HOURS}) AS promise_due,
+PROMISE_COUNTS = f"""count(*) FILTER (WHERE t.resolution_hours IS NOT NULL OR t.open_hours > {PROMISE_HOURS})
+        AS promise_due,
     count(*) FILTER (WHERE t.resolution_hours <= {PROMISE_HOURS}) AS within_48h"""
 
 MEASURES = f"""
