@@ -165,7 +165,7 @@ def sign_in_gate() -> None:
                 st.rerun()
         st.stop()
     st.sidebar.caption(t("signed_in_as", name=user.name, role=t(f"role_{user.role}"))
-                       + (f" · {_join(user.regions)}" if user.scope else ""))
+                       + (f" · {join(user.regions)}" if user.scope else ""))
     if st.sidebar.button(t("sign_out"), key="sign_out", icon=":material/logout:"):
         st.session_state.pop(USER_KEY, None)
         _forget_filter_choices()
@@ -206,7 +206,7 @@ def load_sample_button(key: str) -> None:
             results = load_sample_data()
         failed = [r.file for r in results if r.error]
         if failed:
-            st.error(t("load_sample_failed", files=_join(failed)))
+            st.error(t("load_sample_failed", files=join(failed)))
         else:
             st.rerun()
 
@@ -223,7 +223,7 @@ def import_log_table(log: pd.DataFrame, *, key: str) -> None:
     """The import batches of storage.import_log, under translated headers."""
     shown = log.assign(
         status=log["status"].map(lambda s: t(f"status_{s}")),
-        datasets=log["datasets"].map(lambda names: _join(dataset_label(n) for n in (names or "").split(", ") if n)),
+        datasets=log["datasets"].map(lambda names: join(dataset_label(n) for n in (names or "").split(", ") if n)),
         source=log["source"].map(lambda s: t(f"imp_source_{s}") if s in ("app", "cli", "sample") else (s or "")))
     columns = {"batch_id": "col_batch", "file_name": "col_file", "datasets": "col_dataset", "rows_read": "col_rows_read",
                "accepted": "col_accepted", "rejected": "col_rejected", "inserted": "col_inserted",
@@ -290,7 +290,8 @@ def language_picker() -> None:
         del st.query_params["lang"]
 
 
-def _join(values) -> str:
+def join(values) -> str:
+    """A list as the UI's language writes one (、 in Chinese, a comma in English)."""
     return ("、" if language() == "zh" else ", ").join(values)
 
 
@@ -429,11 +430,11 @@ def filters_description(filters: Filters) -> list[str]:
     everything = t("filter_all")
     names = dict(zip(hall_directory()["hall_code"], hall_directory()["hall_name"]))
     lines = [t("desc_period", start=filters.start.isoformat(), end=filters.end.isoformat()),
-             t("desc_regions", values=_join(filters.regions) or everything),
-             t("desc_cities", values=_join(filters.cities) or everything),
-             t("desc_halls", values=_join(names.get(c, c) for c in filters.halls) or everything)]
+             t("desc_regions", values=join(filters.regions) or everything),
+             t("desc_cities", values=join(filters.cities) or everything),
+             t("desc_halls", values=join(names.get(c, c) for c in filters.halls) or everything)]
     if filters.channels:
-        lines.append(t("desc_channels", values=_join(filters.channels)))
+        lines.append(t("desc_channels", values=join(filters.channels)))
     return lines
 
 

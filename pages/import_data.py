@@ -13,12 +13,13 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from analytics import export, importer, schema, storage
+from analytics import export, importer, readers, schema, storage
 from analytics.settings import Settings
 
 PREVIEW_ROWS = 10
 REASONS_SHOWN = 200
-FILE_TYPES = ["xlsx", "xlsm", "xls", "csv"]
+# What the readers take (as the command line does), .txt (Excel's "Unicode text") and .tsv included.
+FILE_TYPES = [suffix.lstrip(".") for suffix in readers.SUPPORTED_SUFFIXES]
 
 ui.require_import_rights()  # the page is also left out of the navigation for other roles
 settings = Settings.from_env()
@@ -53,6 +54,7 @@ uploads = st.file_uploader(ui.t("imp_upload"), type=FILE_TYPES, accept_multiple_
                            key=f"imp_files_{st.session_state.get('imp_round', 0)}")
 files = list({(f.name, f.getvalue()) for f in uploads or []})
 files.sort()
+include_hidden = st.checkbox(ui.t("imp_include_hidden"), key="imp_include_hidden")
 mappings: dict = st.session_state.setdefault("imp_mappings", {})  # (file, sheet) -> importer.Mapping
 
 
@@ -61,7 +63,7 @@ def preview_key(version) -> tuple:
     return (tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files),
             tuple(sorted((f"{k[0]}\x1f{k[1]}", json.dumps(m.as_dict(), ensure_ascii=False, sort_keys=True))
                          for k, m in mappings.items() if k[0] in names)),
-            version)
+            include_hidden, version)
 
 
 def check_files() -> list[importer.FileResult]:
@@ -72,7 +74,7 @@ def check_files() -> list[importer.FileResult]:
     with st.spinner(ui.t("imp_checking", n=len(files))):
         try:
             results = importer.preview_files(con, files, sheet_mappings=mappings,
-                                             max_rows=settings.max_rows_per_sheet)
+                                             max_rows=settings.max_rows_per_sheet, include_hidden=include_hidden)
         except Exception as exc:  # the engine reports bad input itself; this is a last guard
             st.error(ui.t("imp_check_failed", detail=f"{type(exc).__name__}: {exc}"))
             st.stop()
@@ -98,6 +100,23 @@ def show_preview(sheet: importer.SheetResult) -> None:
     head = sheet.frame.head(PREVIEW_ROWS)[fields].astype("string").fillna("")
     st.dataframe(head.rename(columns={f: field_label(sheet.dataset, f) for f in fields}), hide_index=True,
                  width="stretch")
+
+
+def show_recognition(sheet: importer.SheetResult) -> None:
+    """Which column each field came from, how sure the recognition is, and why."""
+    if not sheet.evidence:
+        return
+    letters = {f: letter for f, letter in sheet.field_columns.items()}
+    rows = [{"field": field_label(sheet.dataset, e["field"]), "source": f"{letters.get(e['field'], '')} · {header}",
+             "confidence": e["confidence"], "evidence": e["evidence"]}
+            for header, e in sheet.evidence.items() if e.get("field")]
+    with st.expander(ui.t("imp_recognised_title")):
+        st.dataframe(pd.DataFrame(rows).rename(columns={
+            "field": ui.t("imp_col_field"), "source": ui.t("imp_col_source"),
+            "confidence": ui.t("imp_col_confidence"), "evidence": ui.t("imp_col_evidence")}),
+            hide_index=True, width="stretch",
+            column_config={ui.t("imp_col_confidence"): st.column_config.ProgressColumn(
+                min_value=0.0, max_value=1.0, format="percent")})
 
 
 def rejected_workbook(result: importer.FileResult, sheet: importer.SheetResult) -> bytes:
@@ -161,8 +180,17 @@ def mapping_editor(index: int, result: importer.FileResult, sheet: importer.Shee
             chosen = {}
             for column, header in zip(st.columns(3) * len(headers), headers):
                 value = suggested.get(header, "")
+                others = [f"{field_label(dataset, name)} {score:.0%}" for name, score in sheet.candidates.get(header, [])
+                          if name != value and name in ds.field_names][:3]
                 chosen[header] = column.selectbox(header, options, index=options.index(value) if value in options else 0,
-                                                  format_func=option_label, key=f"{widget}_{dataset}_{header}")
+                                                  format_func=option_label, key=f"{widget}_{dataset}_{header}",
+                                                  help=ui.t("imp_candidates", fields=ui.join(others)) if others else None)
+            values_text, constants_text = importer.mapping_extras_as_text(
+                current if current is not None and current.dataset == dataset else None)
+            values_text = st.text_area(ui.t("imp_mapping_values"), value=values_text, key=f"{widget}_{dataset}_values",
+                                       placeholder="status: Closed with explanation = resolved")
+            constants_text = st.text_area(ui.t("imp_mapping_constants"), value=constants_text,
+                                          key=f"{widget}_{dataset}_constants", placeholder="hall_code = 075501")
             scale = None
             if dataset == "surveys":
                 scales = [""] + list(schema.SCALES)
@@ -187,11 +215,17 @@ def mapping_editor(index: int, result: importer.FileResult, sheet: importer.Shee
         if save and not name:
             st.error(ui.t("imp_mapping_need_name"))
             return
+        value_maps, constants, problems = importer.mapping_extras_from_text(dataset, values_text, constants_text)
+        if problems:
+            for code, params in problems:
+                st.error(ui.t(code, **params))
+            return
         mappings[(result.file, sheet.sheet)] = importer.Mapping(
-            dataset, {h: (f or None) for h, f in chosen.items()}, scale, name or None)
+            dataset, {h: (f or None) for h, f in chosen.items()}, scale, name or None, value_maps, constants)
         if save:
             storage.save_mapping_profile(con, name=name, dataset=dataset, header_signature=sheet.header_signature,
-                                         columns={h: (f or None) for h, f in chosen.items()}, scale=scale)
+                                         columns={h: (f or None) for h, f in chosen.items()}, scale=scale,
+                                         values=value_maps, constants=constants)
             flash("success", ui.t("imp_mapping_saved", name=name))
         st.rerun()
 
@@ -206,11 +240,15 @@ def show_sheet(index: int, result: importer.FileResult, sheet: importer.SheetRes
         if sheet.mapping_profile:
             notes.append(ui.t("imp_profile_used", name=sheet.mapping_profile))
         if sheet.ignored_columns:
-            notes.append(ui.t("imp_ignored", columns="、".join(sheet.ignored_columns)))
+            notes.append(ui.t("imp_ignored", columns=ui.join(sheet.ignored_columns)))
         st.caption(" · ".join(notes))
         show_counts(sheet)
+        if sheet.doubts:
+            st.error("  \n".join([f"**{ui.t('imp_doubts_title')}**", *(ui.message(d) for d in sheet.doubts)]),
+                     icon=":material/help:")
         for warning in sheet.warnings:
             st.warning(ui.message(warning), icon=":material/warning:")
+        show_recognition(sheet)
         show_preview(sheet)
         show_rejections(index, result, sheet)
     else:
@@ -220,8 +258,8 @@ def show_sheet(index: int, result: importer.FileResult, sheet: importer.SheetRes
         if reference and (sheet.found_fields or sheet.missing_fields):
             none = ui.t("imp_none")
             st.caption(ui.t("imp_found_missing",
-                            found="、".join(field_label(reference, f) for f in sheet.found_fields) or none,
-                            missing="、".join(field_label(reference, f) for f in sheet.missing_fields) or none))
+                            found=ui.join(field_label(reference, f) for f in sheet.found_fields) or none,
+                            missing=ui.join(field_label(reference, f) for f in sheet.missing_fields) or none))
     mapping_editor(index, result, sheet)
 
 
@@ -235,6 +273,34 @@ def show_file(index: int, result: importer.FileResult) -> None:
             return
         for sheet in result.sheets:
             show_sheet(index, result, sheet)
+        if result.hidden_sheets and not include_hidden:
+            st.caption(ui.t("imp_hidden_sheets", sheets=ui.join(result.hidden_sheets)))
+
+
+def offer_missing_halls(results: list[importer.FileResult]) -> None:
+    """Rows of halls not in the halls list wait for them: add those halls from the file."""
+    waiting = importer.waiting_halls(results)
+    if not waiting:
+        return
+    codes = sorted(waiting)
+    with st.container(border=True):
+        shown = ui.join(f"{c} {waiting[c]}".strip() for c in codes[:10]) + (" …" if len(codes) > 10 else "")
+        st.markdown(f"**{ui.t('imp_waiting_title', n=len(codes), codes=shown)}**")
+        st.caption(ui.t("imp_waiting_help"))
+        left, right = st.columns(2)
+        region = left.text_input(ui.t("imp_add_halls_region"), value=ui.t("imp_add_halls_default"), key="imp_add_region")
+        city = right.text_input(ui.t("imp_add_halls_city"), value=ui.t("imp_add_halls_default"), key="imp_add_city")
+        if st.button(ui.t("imp_add_halls", n=len(codes)), key="imp_add_halls", icon=":material/add_business:"):
+            added = importer.add_halls(con, waiting, region=region.strip() or ui.t("imp_add_halls_default"),
+                                       city=city.strip() or ui.t("imp_add_halls_default"))
+            ui.clear_caches()
+            if added.committed:
+                flash("success", ui.t("imp_added_halls", n=len(codes), batch=added.batch_id))
+            else:
+                flash("error", ui.t("imp_done_failed", file=added.file,
+                                    detail=ui.message((added.error or "").removeprefix(f"{added.file}: "))))
+            st.session_state.pop("imp_preview", None)
+            st.rerun()
 
 
 def commit(results: list[importer.FileResult]) -> None:
@@ -251,7 +317,7 @@ def commit(results: list[importer.FileResult]) -> None:
                          text=ui.t("imp_progress", file=results[file_index].file, sheet=sheet_done,
                                    sheets=sheet_count))
 
-        importer.commit_files(con, results, source="app", on_progress=progress)
+        importer.commit_files(con, results, source="app", on_progress=progress, confirm_doubts=confirm_doubts)
         ui.clear_caches()
         failed = [r for r in results if not r.committed]
         status.update(label=ui.t("imp_commit_failed" if failed else "imp_committed"),
@@ -282,8 +348,13 @@ if files:
     for index, result in enumerate(results):
         show_file(index, result)
     ready = [r for r in results if r.error is None]
-    if st.button(ui.t("imp_commit", n=len(ready)), type="primary", disabled=not ready, key="imp_commit",
-                 icon=":material/upload:"):
+    offer_missing_halls(ready)
+    doubtful = any(s.doubts for r in ready for s in r.sheets if s.error is None)
+    confirm_doubts = doubtful and st.checkbox(ui.t("imp_confirm_doubts"), key="imp_confirm_doubts")
+    if doubtful and not confirm_doubts:
+        st.caption(ui.t("imp_doubts_pending"))
+    if st.button(ui.t("imp_commit", n=len(ready)), type="primary", disabled=not ready or (doubtful and not confirm_doubts),
+                 key="imp_commit", icon=":material/upload:"):
         commit(ready)
     if not ready:
         st.caption(ui.t("imp_commit_nothing"))
