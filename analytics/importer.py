@@ -628,6 +628,10 @@ def _examples(cells: list, positions) -> str:
     return ", ".join(f"'{t}'" for t in shown)
 
 
+# One encoder for every row's _raw (json.dumps with options builds a new one per call).
+_RAW_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
+
+
 def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profile, result) -> None:
     headers = header.names
     n = len(data_rows)
@@ -712,7 +716,8 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
             frame[f.name] = pd.to_datetime(frame[f.name])
     frame["_source_row"] = row_numbers
     # Nothing is lost: every source cell of the row, as read, for a later mapping to re-read.
-    frame["_raw"] = [json.dumps(row, ensure_ascii=False, default=str) for row in data_rows]
+    encode = _RAW_ENCODER.encode
+    frame["_raw"] = [encode(row) for row in data_rows]
 
     _validate_common(ds, frame, rejections, source_header, ctx, result)
     _VALIDATORS.get(ds.name, lambda *a: None)(frame, rejections, source_header, ctx, scales, result)
