@@ -116,3 +116,28 @@ def test_data_dictionary_in_docs_is_current():
     path = ROOT / "docs" / "data_dictionary.md"
     assert path.read_text(encoding="utf-8") == data_dictionary_markdown(), \
         "docs/data_dictionary.md is stale: run python -m analytics dictionary --out docs/data_dictionary.md"
+
+
+def test_hidden_sheets_are_skipped_unless_asked_and_named_in_the_report(tmp_path):
+    import openpyxl
+
+    from builders import HALL_HEADER, HALL_ROWS
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "厅店清单"
+    for row in (HALL_HEADER, HALL_ROWS[0]):
+        workbook.active.append(row)
+    stale = workbook.create_sheet("旧清单")
+    for row in (HALL_HEADER, ["029999", "旧厅", *HALL_ROWS[0][2:]]):
+        stale.append(row)
+    stale.sheet_state = "hidden"
+    path = tmp_path / "halls.xlsx"
+    workbook.save(path)
+
+    skipped = cli("import", path, "--db", tmp_path / "a.duckdb", "--json")
+    assert skipped.returncode == 0, skipped.stderr
+    (file,) = json.loads(skipped.stdout)["files"]
+    assert file["hidden_sheets"] == ["旧清单"] and [s["sheet"] for s in file["sheets"]] == ["厅店清单"]
+    included = cli("import", path, "--db", tmp_path / "b.duckdb", "--json", "--include-hidden")
+    assert included.returncode == 0, included.stderr
+    assert duckdb.connect(str(tmp_path / "b.duckdb"), read_only=True).execute(
+        "SELECT hall_code FROM halls ORDER BY 1").fetchall() == [("020001",), ("029999",)]
