@@ -52,7 +52,11 @@ def clean_text(value) -> str | None:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def coerce_text(cells: list) -> tuple[list, dict]:
+def coerce_text(cells: list, *, fold: bool = True) -> tuple[list, dict]:
+    """Text cells, stripped; `fold` also brings them to NFKC (half-width digits and
+    punctuation: for codes). Without it a text cell is kept as written."""
+    if not fold:
+        return [(v.strip() or None) if v.__class__ is str else clean_text(v) for v in cells], {}
     # Text already in NFKC form (ids, codes, almost every Chinese name) inline: no call per cell.
     normalised = unicodedata.is_normalized
     return [(v.strip() or None) if v.__class__ is str and (v.isascii() or normalised("NFKC", v)) else clean_text(v)

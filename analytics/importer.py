@@ -1,18 +1,24 @@
-"""The import engine: recognise, coerce, validate and store the operator's exports.
+"""The import engine: recognise, coerce, check and store the operator's exports.
 
 `import_file` takes one file's bytes and returns a `FileResult`; it never raises for bad
 input. Each file's accepted rows are written in one transaction with one import batch id,
-so a failure leaves the database as it was. Re-importing a file changes nothing; a later
-export of the same key replaces the stored row (latest import wins) and is counted as
-updated.
+so a failure leaves the database as it was. Re-importing a file changes nothing; a newer
+state of a stored key replaces the stored row and is counted as updated, an older one
+keeps the stored (storage.upsert decides by the data's own times and status).
 
-The steps for each sheet:
- 1. fill merged cells, find the header row below title and export-info rows (one or two
-    header levels), normalise the headers;
- 2. recognise the dataset from the headers (or apply an explicit mapping / saved profile);
- 3. drop blank, totals (合计/总计/小计/Total) and note rows, counting each kind;
- 4. coerce each column to its field type and validate every row;
- 5. keep each rejected row with its row number, column and a specific reason.
+The pipeline, stage by stage (each a function of its own, tested on its own):
+ read        readers.read_file: every sheet's cells, merged ranges and visibility;
+ find header find_header / find_header_with_mapping: the header row below title and
+             export-info rows, one or two levels (a group header's scale kept);
+ sort rows   classify_rows: data, blank, totals (合计/总计/小计/Total) and note rows;
+ recognise   recognise.recognise / apply_mapping: the dataset and one field per column,
+             from header words and values, with evidence;
+ coerce      _build_frame: each column to its field's type (coerce.*), value maps and
+             constants applied; an optional value not understood is stored empty;
+ check       _validate_common and _validate_<dataset>, _check_doubts: contradictions reject
+             a row, values to confirm hold the file back;
+ key         _check_keys: duplicate keys in the file, row keys and hashes;
+ write       write_file: one transaction per file, one batch, rejections kept.
 """
 from __future__ import annotations
 
@@ -91,6 +97,9 @@ class SheetResult:
     # Not serialised: the accepted rows (canonical fields) and the rejected source rows.
     frame: pd.DataFrame | None = field(default=None, repr=False)
     rejected_rows: pd.DataFrame | None = field(default=None, repr=False)
+    # Not serialised: the rows whose optional value was not understood, per field (no
+    # default may fill them: the warning says they are stored empty).
+    unread_rows: dict[str, set[int]] = field(default_factory=dict, repr=False)
 
     @property
     def skipped(self) -> int:
@@ -198,30 +207,26 @@ def mapping_extras_from_text(dataset: str, values_text: str, constants_text: str
     values: dict[str, dict[str, str]] = {}
     constants: dict[str, str] = {}
     problems: list[tuple[str, dict]] = []
-    for n, line in enumerate(values_text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        name, colon, rest = line.replace("：", ":").partition(":")
-        source, equals, stored = rest.partition("=")
-        if not colon or not equals or not source.strip() or not stored.strip():
-            problems.append(("imp_mapping_bad_line", {"n": n, "line": line.strip(), "form": "字段: 原值 = 标准值"}))
-            continue
-        field_name = by_label.get(name.strip().lower())
-        if field_name is None:
-            problems.append(("imp_mapping_bad_field", {"field": name.strip()}))
-            continue
+
+    def lines(text: str, separator: str, form: str, pair: bool):
+        """(field, rest) of each filled line `field<separator>rest` whose field is known
+        (rest 'a = b' when `pair`); every other line is a problem."""
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, found, rest = line.replace("：", ":").partition(separator)
+            left, equals, right = rest.partition("=")
+            if not (found and name.strip() and rest.strip()) or (pair and not (equals and left.strip() and right.strip())):
+                problems.append(("imp_mapping_bad_line", {"n": n, "line": line.strip(), "form": form}))
+            elif (field_name := by_label.get(name.strip().lower())) is None:
+                problems.append(("imp_mapping_bad_field", {"field": name.strip()}))
+            else:
+                yield field_name, rest
+
+    for field_name, rest in lines(values_text, ":", "字段: 原值 = 标准值", pair=True):
+        source, _, stored = rest.partition("=")
         values.setdefault(field_name, {})[source.strip()] = stored.strip()
-    for n, line in enumerate(constants_text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        name, equals, value = line.partition("=")
-        if not equals or not name.strip() or not value.strip():
-            problems.append(("imp_mapping_bad_line", {"n": n, "line": line.strip(), "form": "字段 = 值"}))
-            continue
-        field_name = by_label.get(name.strip().lower())
-        if field_name is None:
-            problems.append(("imp_mapping_bad_field", {"field": name.strip()}))
-            continue
+    for field_name, value in lines(constants_text, "=", "字段 = 值", pair=False):
         constants[field_name] = value.strip()
     return values, constants, problems
 
@@ -668,7 +673,9 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
         if f.vocabulary:
             values, problems = coerce.coerce_vocabulary(raw_cells, f.vocabulary, label)
         elif f.type in (schema.TEXT, schema.CODE):
-            values, problems = coerce.coerce_text(raw_cells)
+            # A code is folded to half width (０２０００１ is 020001); free text is kept as
+            # written, its full-width punctuation included.
+            values, problems = coerce.coerce_text(raw_cells, fold=f.type == schema.CODE)
             values, cleaned = coerce.strip_control_characters(values)
             if cleaned:
                 result.warnings.append(f"{label}: control characters removed from {len(cleaned)} cell(s), "
@@ -704,6 +711,7 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
             for pos in problems:
                 values[pos] = None
             result.unread[f.name] = len(problems)
+            result.unread_rows[f.name] = set(problems)
             result.warnings.append(f"{len(problems)} value(s) of {label} not understood, stored empty "
                                    f"(e.g. {_examples(raw_cells, sorted(problems)[:3])})")
         else:
@@ -754,9 +762,11 @@ def _validate_common(ds, frame, rejections, source_header, ctx, result) -> None:
             missing_hall = frame["hall_code"].isna()
             frame.loc[missing_hall, "hall_code"] = frame.loc[missing_hall, "staff_id"].map(ctx.staff_halls)
         # A hall may be given by name when the export has no code column.
-        by_name = {name: code for code, name in ctx.halls.items()}
+        # Names compare in their half-width form: （天河） and (天河) name one hall.
+        by_name = {coerce.clean_text(name): code for code, name in ctx.halls.items()}
         needs_code = frame["hall_code"].isna() & frame["hall_name"].notna()
-        frame.loc[needs_code, "hall_code"] = frame.loc[needs_code, "hall_name"].map(by_name)
+        frame.loc[needs_code, "hall_code"] = frame.loc[needs_code, "hall_name"].map(
+            lambda name: by_name.get(coerce.clean_text(name)))
         unknown_name = needs_code & frame["hall_code"].isna()
         rejections.add_mask(unknown_name, _label(ds, source_header, "hall_name"),
                             lambda p: f"unknown hall name '{frame.at[p, 'hall_name']}' (not in the halls list)")
@@ -958,8 +968,10 @@ def _validate_staff(frame, rejections, source_header, ctx, scales, result) -> No
     hired, left = pd.to_datetime(frame["hired_on"]), pd.to_datetime(frame["left_on"])
     rejections.add_mask(left < hired, source_header.get("left_on", "离职日期"),
                         lambda p: f"left on {left.iat[p].date()} before being hired on {hired.iat[p].date()}")
-    frame.loc[frame["status"].isna() & frame["left_on"].notna(), "status"] = "left"
-    frame.loc[frame["status"].isna(), "status"] = "active"
+    # A blank status follows from the dates; one that was not understood stays empty.
+    blank = frame["status"].isna() & ~frame.index.isin(sorted(result.unread_rows.get("status", ())))
+    frame.loc[blank & frame["left_on"].notna(), "status"] = "left"
+    frame.loc[blank & frame["status"].isna(), "status"] = "active"
 
 
 def _validate_sales(frame, rejections, source_header, ctx, scales, result) -> None:

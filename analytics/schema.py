@@ -175,7 +175,8 @@ COMPLAINT_STATUS = {
     "已结单": "resolved", "结单": "resolved", "处理完成": "resolved", "已处理完毕": "resolved",
     "已处理": "resolved", "已回复": "resolved",
     "closed": "closed", "已关闭": "closed", "关闭": "closed", "已归档": "closed", "归档": "closed",
-    "reopened": "reopened", "重开": "reopened", "重新打开": "reopened", "已重开": "reopened",
+    "已结案": "closed", "结案": "closed",
+    "reopened": "reopened", "重开": "reopened", "重新打开": "reopened", "已重开": "reopened", "重启": "reopened",
     "二次投诉": "reopened",
 }
 
@@ -197,6 +198,7 @@ SALES_OUTCOME = {
 
 STAFF_STATUS = {
     "在职": "active", "active": "active", "在岗": "active", "试用": "active", "试用期": "active",
+    "休假": "active", "请假": "active", "正式": "active", "实习": "active",
     "离职": "left", "left": "left", "已离职": "left", "inactive": "left",
 }
 
@@ -295,8 +297,8 @@ SURVEYS = _register(Dataset(
     description="One row per customer answer to a satisfaction survey (评价器, 短信, 10086外呼 …).",
     fields=(
         _f("response_id", CODE, "问卷编号", "Response ID", "评价编号", "调查编号", "流水号", "记录编号", "问卷id",
-           "答卷编号", "回访流水号", "评价流水号", "回访单号", "回访编号", "调查单号", "答卷序号", "response id",
-           "survey id", keywords=_k("问卷+编号", "答卷+编号", "回访+编号", "流水")),
+           "答卷编号", "回访流水号", "评价流水号", "回访单号", "回访编号", "调查单号", "答卷序号", "测评编号", "测评id",
+           "response id", "survey id", keywords=_k("问卷+编号", "答卷+编号", "回访+编号", "测评+编号", "流水")),
         _f("answered_at", TIMESTAMP, "评价时间", "Answered at", "调查时间", "回复时间", "答卷时间", "评价日期",
            "调查日期", "回访时间", "提交时间", "外呼时间", "参评时间", "短信回复时间", "answered at", "survey time",
            "survey date", "response time", required=True,
@@ -318,7 +320,7 @@ SURVEYS = _register(Dataset(
         _f("dim_attitude", SCORE, "服务态度评分", "Service attitude", "服务态度", "态度", "服务态度满意度", "attitude",
            keywords=_k("态度")),
         _f("dim_expertise", SCORE, "业务能力评分", "Expertise", "业务能力", "专业能力", "专业水平", "业务水平",
-           "专业", "专业度", "expertise", keywords=_k("业务能力", "专业", "业务水平")),
+           "专业", "专业度", "expertise", keywords=_k("业务能力", "专业", "业务水平", "熟练")),
         _f("dim_efficiency", SCORE, "办理效率评分", "Efficiency", "办理效率", "效率", "办理速度", "办理时效",
            "efficiency", keywords=_k("效率", "速度", "时效")),
         _f("recommend_score", NUMBER, "推荐意愿", "Likelihood to recommend", "推荐度", "推荐意愿评分", "NPS评分",
@@ -358,7 +360,8 @@ COMPLAINTS = _register(Dataset(
            "投诉分类", "业务分类", "category", "product", "issue",
            required=True, keywords=_k("类别", "大类", "一级", "分类", "类型")),
         _f("sub_category", TEXT, "投诉子类", "Sub-category", "投诉小类", "问题子类", "二级分类", "问题细类",
-           "sub category", "subcategory", "sub-issue", "sub-product", keywords=_k("子类", "小类", "二级", "细类")),
+           "问题细项", "投诉原因细项", "细项", "sub category", "subcategory", "sub-issue", "sub-product",
+           keywords=_k("子类", "小类", "二级", "细类", "细项")),
         _f("hall_code", CODE, "营业厅编码", "Hall code", *HALL_CODE, required=True, keywords=HALL_CODE_KEYS),
         _f("hall_name", TEXT, "营业厅名称", "Hall name", *HALL_NAME, keywords=HALL_NAME_KEYS),
         _f("customer", CODE, "客户号码", "Customer", "用户号码", "手机号码", "投诉号码", "联系电话", "主叫号码",
@@ -369,8 +372,8 @@ COMPLAINTS = _register(Dataset(
            "响应时间", "首响时间", "首次处理时间", "first response at", "first response",
            keywords=_k("首次", "响应", "首响")),
         _f("resolved_at", TIMESTAMP, "办结时间", "Resolved at", "解决时间", "处理完成时间", "结单时间", "归档时间",
-           "关闭时间", "办结日期", "完成时间", "resolved at", "closed at", "date closed",
-           keywords=_k("办结", "结单", "解决+时间", "完成+时间", "归档+时间", "关闭+时间")),
+           "关闭时间", "办结日期", "完成时间", "结案时间", "结案日期", "resolved at", "closed at", "date closed",
+           keywords=_k("办结", "结单", "结案", "解决+时间", "完成+时间", "归档+时间", "关闭+时间")),
         _f("status", TEXT, "工单状态", "Status", "处理状态", "状态", "办理状态", "当前状态", "status",
            required=True, vocabulary=COMPLAINT_STATUS, keywords=_k("状态")),
         _f("is_repeat", BOOLEAN, "是否重复投诉", "Repeat", "重复投诉", "是否重复", "重复", "repeat", "is repeat",

@@ -388,3 +388,19 @@ def test_a_messy_export_is_imported_exactly(con_with_halls):
     csv_sheet = only_sheet(run(other, "messy.csv", csv_bytes(flat, "gbk")))
     assert (csv_sheet.accepted, csv_sheet.skipped_totals, csv_sheet.skipped_blank) == (3, 2, 1)
     assert other.execute(query).fetchall() == expected
+
+
+def test_a_staff_status_not_understood_stays_empty_and_free_text_is_kept_as_written(con_with_halls):
+    # 在职 → active; blank with a leaving date → left; blank → active; '借调中' is no known
+    # status: stored empty, as the warning says (no default fills it).
+    rows = [["员工编号", "姓名", "营业厅编码", "岗位", "人员状态", "离职日期"],
+            ["S1", "张三", "020001", "营业员（兼职）", "在职", None],
+            ["S2", "李四", "020001", "营业员", None, "2026-09-30"],
+            ["S3", "王五", "020001", "营业员", None, None],
+            ["S4", "赵六", "020001", "营业员", "借调中", None]]
+    sheet = only_sheet(run(con_with_halls, "s.xlsx", xlsx(("人员", rows))))
+    assert (sheet.accepted, sheet.rejected) == (4, 0)
+    assert any("1 value(s) of 人员状态 not understood, stored empty (e.g. '借调中')" in w for w in sheet.warnings)
+    assert con_with_halls.execute("SELECT staff_id, status, role FROM staff WHERE staff_id LIKE 'S_' ORDER BY 1"
+                                  ).fetchall() == [("S1", "active", "营业员（兼职）"), ("S2", "left", "营业员"),
+                                                   ("S3", "active", "营业员"), ("S4", None, "营业员")]
