@@ -53,6 +53,24 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (_p(r"cannot be opened \((?P<detail>.*)\)"),
      "无法打开文件（{detail}）"),
 
+    # --- recognition evidence (recognise.py), parts joined by "; " ---------------------------
+    (_p(r"'(?P<header>.*)' is a known header"), "“{header}”是已知的表头"),
+    (_p(r"'(?P<header>.*)' reads as a known header"), "“{header}”与已知表头同义"),
+    (_p(r"'(?P<header>.*)' holds (?P<words>[^;']+)"), "“{header}”含有“{words}”"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are known halls"), "{a}/{n} 个值是已知的营业厅编码"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are known hall names"), "{a}/{n} 个值是已知的营业厅名称"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are known staff"), "{a}/{n} 个值是已知的员工编号"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are known codes"), "{a}/{n} 个值是已知的编码"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are words of its vocabulary"), "{a}/{n} 个值属于该字段的取值词表"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are dates"), "{a}/{n} 个值是日期"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are numbers in range"), "{a}/{n} 个值是范围内的数字"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are scores or satisfaction words"), "{a}/{n} 个值是评分或满意度用语"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are yes/no"), "{a}/{n} 个值是“是/否”"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values look like codes"), "{a}/{n} 个值像编码"),
+    (_p(r"(?P<a>\d+)/(?P<n>\d+) values are text"), "{a}/{n} 个值是文字"),
+    (_p(r"given by the mapping"), "由列映射指定"),
+    (_p(r"no values"), "没有值"),
+
     # --- reading files (readers.py; the engine puts "file name: " in front) ---------------
     (_p(r"the file is empty \(0 bytes\)\."),
      "文件是空的（0 字节）。"),

@@ -147,7 +147,7 @@ def value_fit(f: schema.Field, cells: list, known: dict[str, set[str]]) -> tuple
     if f.vocabulary:
         lookup = coerce.vocabulary_lookup(f.vocabulary)
         hits = sum(1 for c in filled if (coerce.clean_text(c) or "").lower() in lookup)
-        return hits / n, f"{hits}/{n} values are {f.label_en.lower()} words"
+        return hits / n, f"{hits}/{n} values are words of its vocabulary"
     if f.type in (schema.TIMESTAMP, schema.DATE):
         _, problems, _ = coerce.coerce_datetime(filled, f.name)
         good = n - len(problems)
@@ -261,7 +261,7 @@ def _value_only_candidate(f: schema.Field, cells: list, known: dict[str, set[str
     # Yes/no words belong to many fields: they say nothing of which one.
     distinct = {(coerce.clean_text(c) or "").lower() for c in filled}
     if hits / len(filled) >= _VOCABULARY_ONLY and not distinct <= _YES_NO:
-        return Candidate(f.name, _VOCABULARY_ONLY_SCORE, f"{hits}/{len(filled)} values are {f.label_en.lower()} words")
+        return Candidate(f.name, _VOCABULARY_ONLY_SCORE, f"{hits}/{len(filled)} values are words of its vocabulary")
     return None
 
 

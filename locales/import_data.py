@@ -77,7 +77,7 @@ TEXT: dict[str, dict[str, str]] = {
     "imp_hidden_sheets": {"zh": "隐藏的工作表未导入：{sheets}", "en": "Hidden sheets left out: {sheets}"},
     "imp_recognised_title": {"zh": "识别结果（字段 ← 列，置信度与依据）", "en": "Recognition (field ← column, confidence, evidence)"},
     "imp_col_field": {"zh": "字段", "en": "Field"},
-    "imp_col_source": {"zh": "来源列", "en": "Source column"},
+    "imp_col_source_column": {"zh": "来源列", "en": "Source column"},
     "imp_col_confidence": {"zh": "置信度", "en": "Confidence"},
     "imp_col_evidence": {"zh": "依据", "en": "Evidence"},
     "imp_candidates": {"zh": "其他可能：{fields}", "en": "Other candidates: {fields}"},

@@ -108,11 +108,11 @@ def show_recognition(sheet: importer.SheetResult) -> None:
         return
     letters = {f: letter for f, letter in sheet.field_columns.items()}
     rows = [{"field": field_label(sheet.dataset, e["field"]), "source": f"{letters.get(e['field'], '')} · {header}",
-             "confidence": e["confidence"], "evidence": e["evidence"]}
+             "confidence": e["confidence"], "evidence": ui.message(e["evidence"])}
             for header, e in sheet.evidence.items() if e.get("field")]
     with st.expander(ui.t("imp_recognised_title")):
         st.dataframe(pd.DataFrame(rows).rename(columns={
-            "field": ui.t("imp_col_field"), "source": ui.t("imp_col_source"),
+            "field": ui.t("imp_col_field"), "source": ui.t("imp_col_source_column"),
             "confidence": ui.t("imp_col_confidence"), "evidence": ui.t("imp_col_evidence")}),
             hide_index=True, width="stretch",
             column_config={ui.t("imp_col_confidence"): st.column_config.ProgressColumn(
@@ -148,12 +148,12 @@ def show_rejections(index: int, result: importer.FileResult, sheet: importer.She
             data=lambda: rejected_workbook(result, sheet))
 
 
-def mapping_editor(index: int, result: importer.FileResult, sheet: importer.SheetResult) -> None:
+def mapping_editor(index: int, result: importer.FileResult, sheet: importer.SheetResult, *, expanded: bool) -> None:
     """Dataset and field per source column, pre-filled; apply, or save as a named profile."""
     headers = [h for h in dict.fromkeys(sheet.headers) if h]
     if not headers:
         return
-    with st.expander(ui.t("imp_mapping"), expanded=sheet.error is not None):
+    with st.expander(ui.t("imp_mapping"), expanded=expanded):
         st.caption(ui.t("imp_mapping_help"))
         widget = f"imp_map_{index}_{sheet.sheet}"
         names = list(schema.DATASETS)
@@ -253,14 +253,19 @@ def show_sheet(index: int, result: importer.FileResult, sheet: importer.SheetRes
         show_rejections(index, result, sheet)
     else:
         st.markdown(f"##### {ui.t('imp_sheet_unrecognised', sheet=sheet.sheet)}")
-        st.error(ui.message(sheet.error), icon=":material/error:")
+        # Beside a recognised sheet, one without a table (填写说明, a cover sheet) is a note,
+        # not an error: the file imports; its mapping editor stays folded.
+        beside_data = any(s.error is None for s in result.sheets)
+        (st.info if beside_data else st.error)(ui.message(sheet.error), icon=":material/info:" if beside_data
+                                               else ":material/error:")
         reference = sheet.dataset or sheet.suggested_dataset
         if reference and (sheet.found_fields or sheet.missing_fields):
             none = ui.t("imp_none")
             st.caption(ui.t("imp_found_missing",
                             found=ui.join(field_label(reference, f) for f in sheet.found_fields) or none,
                             missing=ui.join(field_label(reference, f) for f in sheet.missing_fields) or none))
-    mapping_editor(index, result, sheet)
+    mapping_editor(index, result, sheet,
+                   expanded=sheet.error is not None and not any(s.error is None for s in result.sheets))
 
 
 def show_file(index: int, result: importer.FileResult) -> None:

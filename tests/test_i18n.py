@@ -36,3 +36,22 @@ def test_every_key_used_by_the_ui_exists():
     missing = used - set(i18n.TEXT)
     assert not missing, f"keys used but not defined: {sorted(missing)}"
     assert used, "no translated string found: the check is not looking at the UI"
+
+
+def test_no_locale_key_is_written_twice():
+    # A dict literal keeps the last of two equal keys without a word: one text silently
+    # replaced another (imp_col_source once did).
+    seen: dict[str, str] = {}
+    repeated = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "locales").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Dict):
+                continue
+            for key, value in zip(node.keys, node.values):
+                # The text tables: a key whose value is the {"zh": …, "en": …} dict.
+                if isinstance(key, ast.Constant) and isinstance(key.value, str) and isinstance(value, ast.Dict):
+                    where = f"{path.name}:{key.lineno}"
+                    if key.value in seen:
+                        repeated.append(f"{key.value}: {seen[key.value]} and {where}")
+                    seen[key.value] = where
+    assert not repeated, repeated

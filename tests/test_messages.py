@@ -354,6 +354,22 @@ def test_database_busy(tmp_path):
 # --- direct checks -----------------------------------------------------------------------------
 # One English example of every pattern, the forms the tests above cannot easily produce included.
 EXAMPLES = {
+    # recognition evidence (one per pattern), as the Import page shows it
+    "'营业厅编码' is a known header; 3/3 values are known halls": "“营业厅编码”是已知的表头；3/3 个值是已知的营业厅编码",
+    "'回访日期' reads as a known header; 6/6 values are dates": "“回访日期”与已知表头同义；6/6 个值是日期",
+    "'所属营业厅' holds 营业厅; 13/13 values are known hall names": "“所属营业厅”含有“营业厅”；13/13 个值是已知的营业厅名称",
+    "'服务人员工号' is a known header; 12/12 values are known staff": "“服务人员工号”是已知的表头；12/12 个值是已知的员工编号",
+    "4/4 values are known codes": "4/4 个值是已知的编码",
+    "'人员状态' is a known header; 13/13 values are words of its vocabulary":
+        "“人员状态”是已知的表头；13/13 个值属于该字段的取值词表",
+    "'受理台席数' is a known header; 9/9 values are numbers in range": "“受理台席数”是已知的表头；9/9 个值是范围内的数字",
+    "'总体' is a known header; 12/12 values are scores or satisfaction words":
+        "“总体”是已知的表头；12/12 个值是评分或满意度用语",
+    "'是否通过' is a known header; 5/5 values are yes/no": "“是否通过”是已知的表头；5/5 个值是“是/否”",
+    "'员工编号' is a known header; 13/13 values look like codes": "“员工编号”是已知的表头；13/13 个值像编码",
+    "'姓名' is a known header; 13/13 values are text": "“姓名”是已知的表头；13/13 个值是文字",
+    "given by the mapping": "由列映射指定",
+    "'离职日期' is a known header; no values": "“离职日期”是已知的表头；没有值",
     "bomb.xlsx: the workbook would unpack to 5,000 MB from 0.1 MB (more than 200× or 2 GB); refused as a possible "
     "decompression bomb. Export the data again, or split it.":
         "bomb.xlsx：工作簿解压后将达 5,000 MB（文件本身 0.1 MB，超过 200 倍或 2 GB），疑为“解压炸弹”，已拒绝。请重新导出，或拆分后再导入。",

@@ -427,3 +427,14 @@ def test_a_bad_line_in_the_value_map_is_named_not_applied(db):
     next(b for b in at.button if b.label == "按此映射重新检查").click()
     at.run()
     assert "“颜色”不是该数据集的字段" in texts(at)
+
+
+def test_the_recognition_shows_each_fields_column_confidence_and_evidence_in_chinese(db):
+    at = page()
+    upload(at, ("halls.xlsx", halls_file()))
+    shown = next(d.value for d in at.dataframe if "依据" in d.value.columns)
+    row = shown.set_index("字段").loc["营业厅编码"]
+    assert list(shown.columns) == ["字段", "来源列", "置信度", "依据"], list(shown.columns)
+    assert row["来源列"] == "A · 营业厅编码" and row["置信度"] == 1.0
+    assert row["依据"] == "“营业厅编码”是已知的表头；3/3 个值像编码"
+    assert not any("known" in text or "values" in text for text in shown["依据"])
