@@ -73,6 +73,7 @@ TEXT: dict[str, dict[str, str]] = {
                               "en": "Field “{field}” is mapped more than once; each field takes one column."},
     "imp_mapping_saved": {"zh": "映射方案“{name}”已保存。", "en": "Mapping profile “{name}” saved."},
     "imp_required_mark": {"zh": "（必填）", "en": " (required)"},
+    "imp_checking_file": {"zh": "正在检查 {file}（{pct}）…", "en": "Checking {file} ({pct})…"},
     "imp_include_hidden": {"zh": "同时导入隐藏的工作表", "en": "Also import hidden sheets"},
     "imp_hidden_sheets": {"zh": "隐藏的工作表未导入：{sheets}", "en": "Hidden sheets left out: {sheets}"},
     "imp_recognised_title": {"zh": "识别结果（字段 ← 列，置信度与依据）", "en": "Recognition (field ← column, confidence, evidence)"},

@@ -8,6 +8,7 @@ it is kept in the session until the files, the mappings or the database change.
 """
 import hashlib
 import json
+import logging
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +16,8 @@ import streamlit as st
 import ui
 from analytics import export, importer, readers, schema, storage
 from analytics.settings import Settings
+
+logger = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 10
 REASONS_SHOWN = 200
@@ -71,13 +74,23 @@ def check_files() -> list[importer.FileResult]:
     cached = st.session_state.get("imp_preview")
     if cached is not None and cached["key"] == key:
         return cached["results"]
-    with st.spinner(ui.t("imp_checking", n=len(files))):
-        try:
-            results = importer.preview_files(con, files, sheet_mappings=mappings,
-                                             max_rows=settings.max_rows_per_sheet, include_hidden=include_hidden)
-        except Exception as exc:  # the engine reports bad input itself; this is a last guard
-            st.error(ui.t("imp_check_failed", detail=f"{type(exc).__name__}: {exc}"))
-            st.stop()
+    bar = st.progress(0.0, text=ui.t("imp_checking", n=len(files)))
+    done: dict[str, float] = {}
+
+    def progress(name: str, fraction: float) -> None:
+        # A file checked again (after a halls list that came later) does not move the bar back.
+        done[name] = max(done.get(name, 0.0), fraction)
+        bar.progress(min(1.0, sum(done.values()) / len(files)),
+                     text=ui.t("imp_checking_file", file=name, pct=f"{fraction:.0%}"))
+
+    try:
+        results = importer.preview_files(con, files, sheet_mappings=mappings, max_rows=settings.max_rows_per_sheet,
+                                         include_hidden=include_hidden, on_progress=progress)
+    except Exception as exc:  # the engine reports bad input itself; this is a last guard
+        logger.exception("checking %d file(s) failed", len(files))
+        st.error(ui.t("imp_check_failed", detail=f"{type(exc).__name__}: {exc}"))
+        st.stop()
+    bar.empty()
     st.session_state["imp_preview"] = {"key": key, "results": results}
     return results
 

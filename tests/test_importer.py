@@ -404,3 +404,16 @@ def test_a_staff_status_not_understood_stays_empty_and_free_text_is_kept_as_writ
     assert con_with_halls.execute("SELECT staff_id, status, role FROM staff WHERE staff_id LIKE 'S_' ORDER BY 1"
                                   ).fetchall() == [("S1", "active", "营业员（兼职）"), ("S2", "left", "营业员"),
                                                    ("S3", "active", "营业员"), ("S4", None, "营业员")]
+
+
+def test_the_check_reports_its_progress_from_the_read_to_the_last_column(con_with_halls):
+    # One file of two sheets: READ_SHARE after the read, then each sheet's share by its
+    # columns, ending at 1.0; never backwards.
+    rows = [["工单编号", "受理时间", "投诉类别", "营业厅编码", "工单状态"], ["T1", "2026-10-01 09:00", "计费", "020001", "处理中"]]
+    seen = []
+    importer.preview_files(con_with_halls, [("c.xlsx", xlsx(("一", rows), ("二", rows)))],
+                           on_progress=lambda name, fraction: seen.append((name, fraction)))
+    fractions = [f for _, f in seen]
+    assert {name for name, _ in seen} == {"c.xlsx"}
+    assert fractions[0] == importer.READ_SHARE and fractions[-1] == pytest.approx(1.0)
+    assert fractions == sorted(fractions) and len(fractions) > 4
