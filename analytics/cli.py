@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import importer, schema, storage
+from . import importer, messages, schema, storage
 from .settings import SAMPLE_DATA_DIR, Settings
 
 
@@ -19,27 +19,52 @@ def _open(args) -> "duckdb.DuckDBPyConnection":  # noqa: F821 - only a type hint
     return storage.connect(Settings.from_env(args.db).db_path)
 
 
-def _print_human(results: list[importer.FileResult]) -> None:
+# The command line's own words around the engine's messages, in both languages.
+_TEXT = {
+    "file_ok": {"en": "✓ {file} (batch {batch})", "zh": "✓ {file}（批次 {batch}）"},
+    "file_error": {"en": "✗ {file}: {error}", "zh": "✗ {file}：{error}"},
+    "sheet_error": {"en": "    sheet {sheet}: {error}", "zh": "    工作表 {sheet}：{error}"},
+    "sheet": {"en": "    sheet {sheet} → {dataset}: read {read}, accepted {accepted} (new {new}, updated {updated}, "
+                    "unchanged {unchanged}), rejected {rejected}, skipped {totals} totals / {blank} blank / "
+                    "{notes} note rows",
+              "zh": "    工作表 {sheet} → {dataset}：读取 {read} 行，接受 {accepted} 行（新增 {new}，更新 {updated}，"
+                    "未变 {unchanged}），拒绝 {rejected} 行，跳过合计行 {totals} / 空行 {blank} / 备注行 {notes}"},
+    "warning": {"en": "      ! {text}", "zh": "      ！{text}"},
+    "row": {"en": "      row {row}{column}: {reason}", "zh": "      第 {row} 行{column}：{reason}"},
+    "column": {"en": ", {column}", "zh": "，{column}"},
+    "more": {"en": "      … {n} more", "zh": "      …… 另有 {n} 条"},
+}
+
+
+def _print_human(results: list[importer.FileResult], lang: str) -> None:
+    def say(key, **values):
+        print(_TEXT[key][lang].format(**values))
+
+    def message(text):
+        return messages.translate(text, lang)
+
     for res in results:
         if res.error:
-            print(f"✗ {res.file}: {res.error.removeprefix(res.file + ': ')}")
+            say("file_error", file=res.file, error=message(res.error.removeprefix(res.file + ": ")))
         else:
-            print(f"✓ {res.file} (batch {res.batch_id})")
+            say("file_ok", file=res.file, batch=res.batch_id)
         for sheet in res.sheets:
             if sheet.error:
                 if sheet.error != "empty sheet":
-                    print(f"    sheet {sheet.sheet}: {sheet.error}")
+                    say("sheet_error", sheet=sheet.sheet, error=message(sheet.error))
                 continue
-            print(f"    sheet {sheet.sheet} → {sheet.dataset}: read {sheet.rows_read}, accepted {sheet.accepted} "
-                  f"(new {sheet.inserted}, updated {sheet.updated}, unchanged {sheet.unchanged}), "
-                  f"rejected {sheet.rejected}, skipped {sheet.skipped_totals} totals / {sheet.skipped_blank} blank"
-                  f" / {sheet.skipped_notes} note rows")
+            ds = schema.DATASETS[sheet.dataset]
+            say("sheet", sheet=sheet.sheet, dataset=ds.label_zh if lang == "zh" else ds.name, read=sheet.rows_read,
+                accepted=sheet.accepted, new=sheet.inserted, updated=sheet.updated, unchanged=sheet.unchanged,
+                rejected=sheet.rejected, totals=sheet.skipped_totals, blank=sheet.skipped_blank,
+                notes=sheet.skipped_notes)
             for warning in sheet.warnings:
-                print(f"      ! {warning}")
+                say("warning", text=message(warning))
             for error in sheet.errors[:20]:
-                print(f"      row {error.row}" + (f", {error.column}" if error.column else "") + f": {error.reason}")
+                column = _TEXT["column"][lang].format(column=error.column) if error.column else ""
+                say("row", row=error.row, column=column, reason=message(error.reason))
             if len(sheet.errors) > 20:
-                print(f"      … {len(sheet.errors) - 20} more")
+                say("more", n=len(sheet.errors) - 20)
 
 
 def cmd_import(args) -> int:
@@ -67,10 +92,10 @@ def cmd_import(args) -> int:
     if args.json:
         print(json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, default=str))
     else:
-        _print_human(results)
+        _print_human(results, args.lang)
     failed = [r for r in results if r.error]
     for res in failed:
-        print(f"hall-analytics: {res.error}", file=sys.stderr)
+        print(f"hall-analytics: {messages.translate(res.error, args.lang)}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -162,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--confirm-doubts", action="store_true",
                    help="store values the check doubts (e.g. 1-5 answers in a 0-10 field) as given")
     p.add_argument("--include-hidden", action="store_true", help="also import hidden sheets (skipped by default)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="language of the messages (default zh; --json always gives the English text)")
     p.set_defaults(func=cmd_import)
 
     p = with_db(sub.add_parser("sample", help="load the shipped sample data"))

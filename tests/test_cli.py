@@ -82,6 +82,8 @@ def test_mapping_file_and_saved_profile(files):
         ensure_ascii=False), encoding="utf-8")
     assert cli("import", files / "halls.xlsx", "--db", db).returncode == 0
     refused = cli("import", odd, "--db", db, "--json")
+    assert refused.returncode == 1 and "无法识别" in refused.stderr     # Chinese by default
+    refused = cli("import", odd, "--db", db, "--json", "--lang", "en")
     assert refused.returncode == 1 and "not recognised" in refused.stderr
     assert cli("import", odd, "--db", db, "--mapping", mapping, "--save-mapping", "门店导出").returncode == 0
     odd.write_bytes(xlsx(("s", [["单号", "时间", "问题", "门店", "进度"], ["X2", "2026-10-02 09:00", "网络质量", "020001", "处理中"]])))
@@ -141,3 +143,13 @@ def test_hidden_sheets_are_skipped_unless_asked_and_named_in_the_report(tmp_path
     assert included.returncode == 0, included.stderr
     assert duckdb.connect(str(tmp_path / "b.duckdb"), read_only=True).execute(
         "SELECT hall_code FROM halls ORDER BY 1").fetchall() == [("020001",), ("029999",)]
+
+
+def test_the_human_report_is_in_chinese_by_default_and_in_english_with_lang_en(files):
+    zh = cli("import", files / "complaints.xlsx", files / "halls.xlsx", "--db", files / "zh.duckdb")
+    assert zh.returncode == 0, zh.stderr
+    assert "工作表 工单 → 投诉工单：读取 2 行，接受 2 行（新增 2，更新 0，未变 0），拒绝 0 行" in zh.stdout
+    assert "1 行数据所属的 1 个营业厅编码不在厅店清单中：099999" in zh.stdout
+    en = cli("import", files / "complaints.xlsx", files / "halls.xlsx", "--db", files / "en.duckdb", "--lang", "en")
+    assert "sheet 工单 → complaints: read 2, accepted 2 (new 2, updated 0, unchanged 0), rejected 0" in en.stdout
+    assert "1 row(s) wait for 1 hall code(s) not in the halls list: 099999" in en.stdout
