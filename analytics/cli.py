@@ -33,6 +33,9 @@ _TEXT = {
     "row": {"en": "      row {row}{column}: {reason}", "zh": "      第 {row} 行{column}：{reason}"},
     "column": {"en": ", {column}", "zh": "，{column}"},
     "more": {"en": "      … {n} more", "zh": "      …… 另有 {n} 条"},
+    "sample_skipped": {"en": "The database already holds data; sample not loaded.",
+                       "zh": "数据库中已有数据，未载入样例数据。"},
+    "no_sample": {"en": "hall-analytics: no sample files in {folder}", "zh": "hall-analytics：{folder} 中没有样例文件"},
 }
 
 
@@ -102,15 +105,15 @@ def cmd_import(args) -> int:
 def cmd_sample(args) -> int:
     con = _open(args)
     if args.if_empty and not storage.is_empty(con):
-        print("The database already holds data; sample not loaded.")
+        print(_TEXT["sample_skipped"][args.lang])
         return 0
     files = sorted(SAMPLE_DATA_DIR.glob("*.xlsx"))
     if not files:
-        print(f"hall-analytics: no sample files in {SAMPLE_DATA_DIR}", file=sys.stderr)
+        print(_TEXT["no_sample"][args.lang].format(folder=SAMPLE_DATA_DIR), file=sys.stderr)
         return 1
     results = importer.import_paths(con, files, source="sample")
     con.close()
-    _print_human(results)
+    _print_human(results, args.lang)
     return 1 if any(r.error for r in results) else 0
 
 
@@ -178,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--db", help="database file (default: $HALL_ANALYTICS_DB or data/hall_analytics.duckdb)")
         return p
 
+    def with_lang(p):
+        p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                       help="language of the messages (default zh; --json always gives the English text)")
+        return p
+
     p = with_db(sub.add_parser("import", help="import Excel/CSV exports"))
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--mapping", metavar="FILE", help="JSON/TOML column mapping: {dataset, columns: {header: field}, scale}")
@@ -187,12 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--confirm-doubts", action="store_true",
                    help="store values the check doubts (e.g. 1-5 answers in a 0-10 field) as given")
     p.add_argument("--include-hidden", action="store_true", help="also import hidden sheets (skipped by default)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh",
-                   help="language of the messages (default zh; --json always gives the English text)")
+    with_lang(p)
     p.set_defaults(func=cmd_import)
 
     p = with_db(sub.add_parser("sample", help="load the shipped sample data"))
     p.add_argument("--if-empty", action="store_true", help="only when the database holds no data")
+    with_lang(p)
     p.set_defaults(func=cmd_sample)
 
     p = sub.add_parser("generate", help="write sample exports of any size")

@@ -153,3 +153,14 @@ def test_the_human_report_is_in_chinese_by_default_and_in_english_with_lang_en(f
     en = cli("import", files / "complaints.xlsx", files / "halls.xlsx", "--db", files / "en.duckdb", "--lang", "en")
     assert "sheet 工单 → complaints: read 2, accepted 2 (new 2, updated 0, unchanged 0), rejected 0" in en.stdout
     assert "1 row(s) wait for 1 hall code(s) not in the halls list: 099999" in en.stdout
+
+
+def test_sample_if_empty_leaves_a_database_with_data_alone_in_either_language(files):
+    db = files / "x.duckdb"
+    assert cli("import", files / "halls.xlsx", "--db", db).returncode == 0
+    zh = cli("sample", "--db", db, "--if-empty")
+    en = cli("sample", "--db", db, "--if-empty", "--lang", "en")
+    assert (zh.returncode, en.returncode) == (0, 0), zh.stderr + en.stderr
+    assert "未载入样例数据" in zh.stdout and "sample not loaded" in en.stdout
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM import_batches").fetchone()[0] == 1
