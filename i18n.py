@@ -7,7 +7,8 @@ translated.
 """
 from __future__ import annotations
 
-from locales import common, complaints, hall, import_data, marketing, overview, satisfaction, scorecard, training, weekly
+from locales import (common, complaints, engine, hall, import_data, marketing, overview, satisfaction, scorecard,
+                     training, weekly)
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
@@ -23,4 +24,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXT = _merge(common, overview, satisfaction, complaints, marketing, training, hall, import_data, weekly, scorecard)
+# The engine's messages (analytics.messages) share the key space, so a code can never
+# shadow a UI string.
+TEXT = _merge(common, overview, satisfaction, complaints, marketing, training, hall, import_data, weekly, scorecard,
+              engine)

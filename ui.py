@@ -55,7 +55,7 @@ def cursor():
     try:
         return _connection().cursor()
     except storage.DatabaseBusyError as exc:
-        st.error(t("database_busy", detail=str(exc)))
+        st.error(t("database_busy_page", detail=message(exc.message)))
         st.stop()
 
 
@@ -211,12 +211,12 @@ def load_sample_button(key: str) -> None:
             st.rerun()
 
 
-def message(text: str) -> str:
-    """A message of the import engine (file error, warning, rejection reason) in the
-    current language; the engine writes English, analytics.messages has the Chinese."""
+def message(text) -> str:
+    """A message of the import engine (an analytics.messages.Message: file error, warning,
+    rejection reason, evidence) in the current language; any other text as it is."""
     from analytics import messages
 
-    return messages.translate(text, language())
+    return messages.render(text, language())
 
 
 def import_log_table(log: pd.DataFrame, *, key: str) -> None:

@@ -33,6 +33,9 @@ _TEXT = {
     "row": {"en": "      row {row}{column}: {reason}", "zh": "      第 {row} 行{column}：{reason}"},
     "column": {"en": ", {column}", "zh": "，{column}"},
     "more": {"en": "      … {n} more", "zh": "      …… 另有 {n} 条"},
+    "undo_dataset": {"en": "{dataset}: removed {removed}, restored {restored}",
+                     "zh": "{dataset}：删除 {removed} 行，恢复 {restored} 行"},
+    "undone": {"en": "Batch {batch} undone.", "zh": "批次 {batch} 已撤销。"},
     "sample_skipped": {"en": "The database already holds data; sample not loaded.",
                        "zh": "数据库中已有数据，未载入样例数据。"},
     "no_sample": {"en": "hall-analytics: no sample files in {folder}", "zh": "hall-analytics：{folder} 中没有样例文件"},
@@ -44,16 +47,16 @@ def _print_human(results: list[importer.FileResult], lang: str) -> None:
         print(_TEXT[key][lang].format(**values))
 
     def message(text):
-        return messages.translate(text, lang)
+        return messages.render(text, lang)
 
     for res in results:
         if res.error:
-            say("file_error", file=res.file, error=message(res.error.removeprefix(res.file + ": ")))
+            say("file_error", file=res.file, error=message(res.problem))
         else:
             say("file_ok", file=res.file, batch=res.batch_id)
         for sheet in res.sheets:
             if sheet.error:
-                if sheet.error != "empty sheet":
+                if sheet.error.code != "sheet_empty":
                     say("sheet_error", sheet=sheet.sheet, error=message(sheet.error))
                 continue
             ds = schema.DATASETS[sheet.dataset]
@@ -75,7 +78,10 @@ def cmd_import(args) -> int:
     if args.mapping:
         try:
             mapping = importer.Mapping.from_file(args.mapping)
-        except (OSError, ValueError) as exc:
+        except importer.MappingError as exc:
+            print(f"hall-analytics: {messages.render(exc.message, args.lang)}", file=sys.stderr)
+            return 2
+        except (OSError, ValueError) as exc:  # not JSON/TOML, or not found
             print(f"hall-analytics: mapping {args.mapping}: {exc}", file=sys.stderr)
             return 2
     con = _open(args)
@@ -98,7 +104,7 @@ def cmd_import(args) -> int:
         _print_human(results, args.lang)
     failed = [r for r in results if r.error]
     for res in failed:
-        print(f"hall-analytics: {messages.translate(res.error, args.lang)}", file=sys.stderr)
+        print(f"hall-analytics: {messages.render(res.error, args.lang)}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -132,11 +138,11 @@ def cmd_undo(args) -> int:
     try:
         summary = storage.undo_batch(con, args.batch)
     except storage.UndoRefused as exc:
-        print(f"hall-analytics: {exc}", file=sys.stderr)
+        print(f"hall-analytics: {messages.render(exc.message, args.lang)}", file=sys.stderr)
         return 1
     for dataset, counts in summary.items():
-        print(f"{dataset}: removed {counts['removed']}, restored {counts['restored']}")
-    print(f"Batch {args.batch} undone.")
+        print(_TEXT["undo_dataset"][args.lang].format(dataset=dataset, **counts))
+    print(_TEXT["undone"][args.lang].format(batch=args.batch))
     return 0
 
 
@@ -213,11 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
     p.set_defaults(func=cmd_generate)
 
-    p = with_db(sub.add_parser("undo", help="undo an import batch"))
+    p = with_lang(with_db(sub.add_parser("undo", help="undo an import batch")))
     p.add_argument("batch", type=int)
     p.set_defaults(func=cmd_undo)
 
-    p = with_db(sub.add_parser("log", help="list import batches"))
+    p = with_lang(with_db(sub.add_parser("log", help="list import batches")))
     p.set_defaults(func=cmd_log)
 
     p = sub.add_parser("hash-password", help="print a password hash for config/access.toml")
@@ -234,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except storage.DatabaseBusyError as exc:
-        print(f"hall-analytics: {exc}", file=sys.stderr)
+        print(f"hall-analytics: {messages.render(exc.message, args.lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("hall-analytics: interrupted; the file being imported was not committed.", file=sys.stderr)

@@ -17,7 +17,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from .messages import Items, Message
+
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+# What a date cell may look like, as the message about an unreadable one says.
+DATE_EXAMPLES = Items(["2026-03-19 14:05", "2026/3/19", "2026.3.19", "2026年3月19日"])
 # Excel serials from 1950 to 2100: anything else in a date column is not a date.
 SERIAL_MIN, SERIAL_MAX = 18264, 73051
 
@@ -107,7 +111,7 @@ def coerce_vocabulary(cells: list, vocabulary: dict[str, str], label: str) -> tu
             continue
         canonical = lookup.get(text.lower())
         if canonical is None:
-            problems[i] = f"{label}: '{text}' is not a known value (expected one of {', '.join(allowed)} or their Chinese words)"
+            problems[i] = Message("not_a_known_value", label=label, value=text, allowed=Items(allowed))
         values.append(canonical)
     return values, problems
 
@@ -175,11 +179,11 @@ def coerce_number(cells: list, label: str, *, integer: bool = False, words: dict
             continue
         number = _number_from_text(text, percent_as_points)
         if number is None:
-            problems[i] = f"{label}: '{cell}' is not a number"
+            problems[i] = Message("not_a_number", label=label, value=cell)
         values[i] = number
     for i, v in enumerate(values):
         if v is not None and not math.isfinite(v):
-            problems[i] = f"{label}: '{cells[i]}' is not a number"
+            problems[i] = Message("not_a_number", label=label, value=cells[i])
             values[i] = None
     if integer:
         for i, v in enumerate(values):
@@ -188,7 +192,7 @@ def coerce_number(cells: list, label: str, *, integer: bool = False, words: dict
             if float(v).is_integer():
                 values[i] = int(v)
             elif i not in problems:
-                problems[i] = f"{label}: '{cells[i]}' should be a whole number"
+                problems[i] = Message("not_whole_number", label=label, value=cells[i])
                 values[i] = None
     return values, problems
 
@@ -209,7 +213,7 @@ def coerce_boolean(cells: list, label: str) -> tuple[list, dict]:
             values.append(False)
         else:
             values.append(None)
-            problems[i] = f"{label}: '{cell}' is not yes/no (是/否, Y/N, 通过/未通过 …)"
+            problems[i] = Message("not_yes_no", label=label, value=cell)
     return values, problems
 
 
@@ -421,10 +425,10 @@ def coerce_datetime(cells: list, label: str) -> tuple[list, dict, list[str]]:
         if isinstance(cell, (int, float)) and not isinstance(cell, bool):
             values[i] = _serial_to_datetime(float(cell))
             if values[i] is None:
-                problems[i] = f"{label}: {cell} is not a date (numbers in a date column must be Excel date serials)"
+                problems[i] = Message("number_not_date", label=label, value=cell)
             continue
         if isinstance(cell, dt.time):
-            problems[i] = f"{label}: '{cell}' is a time without a date"
+            problems[i] = Message("time_without_date", label=label, value=cell)
             continue
         raw = cell if cell.__class__ is str else str(cell)
         result = parsed.get(raw)
@@ -437,25 +441,22 @@ def coerce_datetime(cells: list, label: str) -> tuple[list, dict, list[str]]:
             continue
         values[i] = value
         if value is None:
-            problems[i] = (f"{label}: '{text}' is not a date (expected e.g. 2026-03-19 14:05, "
-                           "2026/3/19, 2026.3.19, 2026年3月19日 or an Excel date)")
+            problems[i] = Message("not_a_date", label=label, value=text, examples=DATE_EXAMPLES)
     if year_last:
         day_first_seen = any(g[0] > 12 for _, g in year_last)
         month_first_seen = any(g[1] > 12 for _, g in year_last)
         if day_first_seen and month_first_seen:
             for i, g in year_last:
-                problems[i] = (f"{label}: '{cells[i]}' is ambiguous — this column mixes day/month/year and "
-                               "month/day/year dates")
+                problems[i] = Message("date_ambiguous", label=label, value=cells[i])
             return values, problems, warnings
         day_first = day_first_seen
         if not day_first_seen and not month_first_seen:
-            warnings.append(f"{label}: dates such as '{cells[year_last[0][0]]}' were read as month/day/year "
-                            "(no day above 12 in the column tells otherwise)")
+            warnings.append(Message("dates_month_first", label=label, value=cells[year_last[0][0]]))
         for i, (a, b, y, hh, mm, ss) in year_last:
             day, month = (a, b) if day_first else (b, a)
             values[i] = _build(y, month, day, hh, mm, ss)
             if values[i] is None:
-                problems[i] = f"{label}: '{cells[i]}' is not a valid date"
+                problems[i] = Message("invalid_date", label=label, value=cells[i])
     return values, problems, warnings
 
 

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from . import coerce, readers, recognise, schema, storage
+from .messages import Items, Label, Message, clauses
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,14 @@ NOTE_RE = re.compile(r"^\s*(注|备注|说明|制表|导出|数据来源|打印|
 
 
 # --- results ------------------------------------------------------------------------
+class MappingError(ValueError):
+    """A mapping file or profile that cannot be used; `message` says why."""
+
+    def __init__(self, code: str, **params):
+        self.message = Message(code, **params)
+        super().__init__(self.message)
+
+
 @dataclass
 class RowError:
     row: int            # spreadsheet row number, 1-based as Excel shows it
@@ -143,6 +152,13 @@ class FileResult:
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def problem(self) -> Message | None:
+        """The error without the file's name in front (for a line that names the file already)."""
+        if isinstance(self.error, Message) and self.error.code == "in_file":
+            return self.error.params["msg"]
+        return self.error
+
     def as_dict(self) -> dict:
         return {"file": self.file, "sheets": [s.as_dict() for s in self.sheets], "error": self.error,
                 "batch_id": self.batch_id, "sha256": self.sha256, "size": self.size,
@@ -173,7 +189,7 @@ class Mapping:
     def from_dict(cls, data: dict, source: str = "mapping") -> "Mapping":
         dataset = data.get("dataset")
         if dataset not in schema.DATASETS:
-            raise ValueError(f"{source}: 'dataset' must be one of {', '.join(schema.DATASETS)}, got {dataset!r}")
+            raise MappingError("mapping_bad_dataset", source=source, names=Items(schema.DATASETS), value=repr(dataset))
         fields = set(schema.DATASETS[dataset].field_names)
         columns = {str(k): (v or None) for k, v in (data.get("columns") or {}).items()}
         values = {str(f): {str(k): str(v) for k, v in (m or {}).items()} for f, m in (data.get("values") or {}).items()}
@@ -182,9 +198,9 @@ class Mapping:
         unknown = sorted({v for v in columns.values() if v and v not in fields} | (set(values) - fields)
                          | (set(constants) - fields))
         if unknown:
-            raise ValueError(f"{source}: unknown field(s) for {dataset}: {', '.join(unknown)}")
+            raise MappingError("mapping_unknown_fields", source=source, dataset=dataset, names=Items(unknown))
         if scale is not None and schema.scale_from_text(scale) is None:
-            raise ValueError(f"{source}: unknown scale {scale!r}; use one of {', '.join(schema.SCALES)}")
+            raise MappingError("mapping_unknown_scale", source=source, value=repr(scale), names=Items(schema.SCALES))
         return cls(dataset, columns, schema.scale_from_text(scale) if scale else None, data.get("name"),
                    values, constants)
 
@@ -392,10 +408,14 @@ def recognise_headers(headers: list[str]) -> tuple[str | None, dict[int, str], s
 def _not_recognised(headers: list[str], found: "recognise.Recognition") -> str:
     ds = schema.DATASETS[found.nearest]
     found_labels = [f"{ds.field(f).label_zh}({headers[p]})" for p, f in found.assignment.columns.items()]
-    missing_labels = [f"{ds.field(f).label_zh}/{ds.field(f).label_en}" for f in found.missing]
-    return (f"not recognised: the headers look most like {ds.label_zh} ({ds.label_en}) but lack "
-            f"{', '.join(missing_labels)}; found {', '.join(found_labels) or 'no known field'}. "
-            "Rename the columns, or give a column mapping.")
+    return Message("not_recognised", dataset_zh=ds.label_zh, dataset_en=ds.label_en,
+                   missing=_field_labels(ds, found.missing),
+                   found=Items(found_labels) if found_labels else Message("no_known_field"))
+
+
+def _field_labels(ds, names) -> Items:
+    """Fields as a message names them: 营业厅编码 in Chinese, 营业厅编码/Hall code in English."""
+    return Items(Label(ds.field(f).label_zh, f"{ds.field(f).label_zh}/{ds.field(f).label_en}") for f in names)
 
 
 def suggest_columns(headers: list[str], dataset: str, columns: list[list] | None = None,
@@ -507,12 +527,11 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
     rows = raw.rows
     fill_merged(rows, raw.merged)
     if not any(not coerce.is_blank(v) for row in rows[:HEADER_SCAN_ROWS * 4] for v in row):
-        result.error = "empty sheet"
+        result.error = Message("sheet_empty")
         return result
     header, profile = find_header_with_mapping(rows, mapping, ctx.profiles)
     if header is None:
-        result.error = ("not recognised: no row in the first 30 looks like a header with known columns "
-                        "(e.g. 营业厅编码, 工单编号, 评价时间). Give a column mapping.")
+        result.error = Message("no_header", n=HEADER_SCAN_ROWS, examples=Items(["营业厅编码", "工单编号", "评价时间"]))
         # The likeliest header for a mapping: the early row with the most text cells.
         guess = max(rows[:HEADER_SCAN_ROWS], key=lambda row: sum(isinstance(v, str) and bool(v.strip()) for v in row))
         result.headers = _row_headers(guess)
@@ -534,15 +553,14 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
         dataset_name = profile.dataset
         result.mapping_profile = profile.name or "explicit mapping"
         if unmatched:
-            result.warnings.append("mapping names columns not in this sheet: " + ", ".join(unmatched))
+            result.warnings.append(Message("mapping_columns_missing", columns=Items(unmatched)))
         ds = schema.DATASETS[dataset_name]
         missing = recognise.missing_required(dataset_name, [*assignment.columns.values(), *profile.constants])
         if missing:
             result.dataset = dataset_name
             result.missing_fields = missing
             result.found_fields = list(assignment.columns.values())
-            result.error = ("the mapping leaves required fields unmapped: "
-                            + ", ".join(f"{ds.field(f).label_zh}/{ds.field(f).label_en}" for f in missing))
+            result.error = Message("mapping_required_unmapped", fields=_field_labels(ds, missing))
             return result
     else:
         found = recognise.recognise(headers, columns, known)
@@ -568,16 +586,15 @@ def parse_sheet(raw: readers.RawSheet, ctx: ImportContext, mapping: Mapping | No
     seen_names = {}
     for p, h in enumerate(headers):
         if h and schema.normalise_header(h) in seen_names and p not in colmap:
-            result.warnings.append(f"column '{h}' appears twice; the first one (column "
-                                   f"{_column_letter(seen_names[schema.normalise_header(h)])}) is used")
+            result.warnings.append(Message("column_twice", header=h,
+                                           letter=_column_letter(seen_names[schema.normalise_header(h)])))
         seen_names.setdefault(schema.normalise_header(h), p)
 
     if not positions:
-        result.error = f"only a header (row {result.header_row}): no data rows below it"
+        result.error = Message("header_only", row=result.header_row)
         return result
     if max_rows is not None and result.rows_read > max_rows:
-        result.error = (f"the sheet has {result.rows_read:,} data rows, over the limit of {max_rows:,} rows "
-                        "per sheet; split the export into smaller files")
+        result.error = Message("too_many_rows", rows=result.rows_read, limit=max_rows)
         return result
     row_numbers = np.array([header.index + 2 + p for p in positions], dtype=np.int64)
     data_rows = [body[p] for p in positions]
@@ -682,8 +699,8 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
             values, problems = coerce.coerce_text(raw_cells, fold=f.type == schema.CODE)
             values, cleaned = coerce.strip_control_characters(values)
             if cleaned:
-                result.warnings.append(f"{label}: control characters removed from {len(cleaned)} cell(s), "
-                                       f"first on row {int(row_numbers[cleaned[0]])}")
+                result.warnings.append(Message("control_chars_removed", label=label, n=len(cleaned),
+                                               row=int(row_numbers[cleaned[0]])))
         elif f.type in (schema.NUMBER, schema.SCORE, schema.INTEGER):
             points = f.maximum == 100 and f.minimum == 0
             values, problems = coerce.coerce_number(raw_cells, label, integer=f.type == schema.INTEGER,
@@ -691,15 +708,15 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
             if points:
                 percents = [i for i, c in enumerate(raw_cells) if c.__class__ is str and "%" in c and i not in problems]
                 if percents:
-                    result.warnings.append(f"{label}: {len(percents)} value(s) written as percentages were read as "
-                                           f"points of the 0–100 scale (e.g. {_examples(raw_cells, percents[:1])} → "
-                                           f"{values[percents[0]]:g})")
+                    result.warnings.append(Message("percent_as_points", label=label, n=len(percents),
+                                                   example=_examples(raw_cells, percents[:1]),
+                                                   value=values[percents[0]]))
             if f.words:
                 worded = [i for i, c in enumerate(raw_cells)
                           if c.__class__ is str and values[i] is not None and not any(ch.isdigit() for ch in c)]
                 if worded:
-                    result.warnings.append(f"{label}: {len(worded)} value(s) written as words were read as numbers "
-                                           f"(e.g. {_examples(raw_cells, worded[:1])} → {values[worded[0]]:g})")
+                    result.warnings.append(Message("words_as_numbers", label=label, n=len(worded),
+                                                   example=_examples(raw_cells, worded[:1]), value=values[worded[0]]))
         elif f.type == schema.BOOLEAN:
             values, problems = coerce.coerce_boolean(raw_cells, label)
         elif f.type in (schema.TIMESTAMP, schema.DATE):
@@ -716,8 +733,8 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
                 values[pos] = None
             result.unread[f.name] = len(problems)
             result.unread_rows[f.name] = set(problems)
-            result.warnings.append(f"{len(problems)} value(s) of {label} not understood, stored empty "
-                                   f"(e.g. {_examples(raw_cells, sorted(problems)[:3])})")
+            result.warnings.append(Message("values_not_understood", n=len(problems), label=label,
+                                           examples=_examples(raw_cells, sorted(problems)[:3])))
         else:
             for pos, reason in problems.items():
                 rejections.add(pos, source_header[f.name], reason)
@@ -751,7 +768,7 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
         raw = pd.DataFrame([[coerce.clean_text(v) for v in data_rows[p]] for p in np.flatnonzero(rejected)],
                            columns=_unique_names(headers)[: len(data_rows[0])] if data_rows else None)
         raw.insert(0, "row_number", row_numbers[rejected])
-        raw["reason"] = ["; ".join(r for _, r in rejections.reasons[p]) for p in np.flatnonzero(rejected)]
+        raw["reason"] = [str(clauses([r for _, r in rejections.reasons[p]])) for p in np.flatnonzero(rejected)]
         result.rejected_rows = raw
 
 
@@ -773,7 +790,7 @@ def _validate_common(ds, frame, rejections, source_header, ctx, result) -> None:
             lambda name: by_name.get(coerce.clean_text(name)))
         unknown_name = needs_code & frame["hall_code"].isna()
         rejections.add_mask(unknown_name, _label(ds, source_header, "hall_name"),
-                            lambda p: f"unknown hall name '{frame.at[p, 'hall_name']}' (not in the halls list)")
+                            lambda p: Message("unknown_hall_name", value=frame.at[p, "hall_name"]))
         _restore_hall_codes(ds, frame, source_header, ctx, result)
         known = frame["hall_code"].isin(list(ctx.halls)) if ctx.halls else pd.Series(False, index=frame.index)
         waiting = (frame["hall_code"].notna() & ~known).to_numpy() & ~rejections.rejected
@@ -784,22 +801,20 @@ def _validate_common(ds, frame, rejections, source_header, ctx, result) -> None:
             result.waiting_rows, result.waiting_halls = int(waiting.sum()), codes
             names = frame.loc[waiting, ["hall_code", "hall_name"]].dropna().drop_duplicates("hall_code")
             result.waiting_hall_names = dict(zip(names["hall_code"], names["hall_name"]))
-            result.warnings.append(f"{int(waiting.sum()):,} row(s) wait for {len(codes)} hall code(s) not in the halls "
-                                   f"list: {', '.join(codes[:5])}{' …' if len(codes) > 5 else ''}; they are kept and "
-                                   "counted once the halls list has them")
+            result.warnings.append(Message("rows_waiting", n=int(waiting.sum()), halls=len(codes),
+                                           codes=Items(codes[:5]), more=" …" if len(codes) > 5 else ""))
         if ds.name == "training":
             rejections.add_mask(frame["hall_code"].isna() & ~unknown_name, _label(ds, source_header, "staff_id"),
-                                lambda p: f"no hall for staff '{frame.at[p, 'staff_id']}': the export has no "
-                                          "hall column and the staff list does not know this person")
+                                lambda p: Message("no_hall_for_staff", value=frame.at[p, "staff_id"]))
     for f in ds.source_fields:
         column = frame[f.name]
         label = _label(ds, source_header, f.name)
         if f.required and not (f.name == "hall_code" and ds.references_hall):
             rejections.add_mask(column.isna() & _not_already(rejections, len(frame), label), label,
-                                f"required field {f.label_zh} ({f.label_en}) is empty")
+                                Message("required_empty", field_zh=f.label_zh, field_en=f.label_en))
         elif f.required:
             rejections.add_mask(column.isna() & frame.get("hall_name", column).isna(), label,
-                                f"required field {f.label_zh} ({f.label_en}) is empty")
+                                Message("required_empty", field_zh=f.label_zh, field_en=f.label_en))
         if f.type in (schema.NUMBER, schema.INTEGER) and (f.minimum is not None or f.maximum is not None):
             numbers = pd.to_numeric(column, errors="coerce")
             low = numbers < f.minimum if f.minimum is not None else False
@@ -807,20 +822,22 @@ def _validate_common(ds, frame, rejections, source_header, ctx, result) -> None:
             outside = np.asarray(low | high, dtype=bool)
             if f.required:
                 rejections.add_mask(outside, label,
-                                    lambda p, f=f, numbers=numbers: f"{f.label_zh} {numbers.iat[p]:g} is outside "
-                                    f"{_bounds(f)}")
+                                    lambda p, f=f, numbers=numbers: Message(
+                                        "value_out_of_bounds", field=f.label_zh, value=numbers.iat[p],
+                                        bounds=_bounds(f)))
             elif outside.any():
                 examples = ", ".join(f"{v:g}" for v in numbers[outside].head(3))
                 frame.loc[outside, f.name] = None
                 result.unread[f.name] = result.unread.get(f.name, 0) + int(outside.sum())
-                result.warnings.append(f"{int(outside.sum())} value(s) of {label} outside {_bounds(f)}, stored "
-                                       f"empty (e.g. {examples})")
+                result.warnings.append(Message("values_out_of_bounds", n=int(outside.sum()), label=label,
+                                               bounds=_bounds(f), examples=examples))
         if f.type in (schema.TIMESTAMP, schema.DATE):
             stamps = pd.to_datetime(column)
             limit = pd.Timestamp(ctx.now) if f.type == schema.TIMESTAMP else pd.Timestamp(ctx.now.date()) + pd.Timedelta(days=1)
             future = stamps > limit if f.type == schema.TIMESTAMP else stamps >= limit
             rejections.add_mask(future, label,
-                                lambda p, stamps=stamps, f=f: f"{f.label_zh} {stamps.iat[p]} is in the future")
+                                lambda p, stamps=stamps, f=f: Message("in_future", field=f.label_zh,
+                                                                      stamp=stamps.iat[p]))
 
 
 def _restore_hall_codes(ds, frame, source_header, ctx, result) -> None:
@@ -840,8 +857,8 @@ def _restore_hall_codes(ds, frame, source_header, ctx, result) -> None:
         hit = frame["hall_code"].isin(list(restored))
         frame.loc[hit, "hall_code"] = frame.loc[hit, "hall_code"].map(restored)
         example = next(iter(sorted(restored.items())))
-        result.warnings.append(f"{_label(ds, source_header, 'hall_code')}: {int(hit.sum())} code(s) had lost their "
-                               f"leading zeros and were matched to known halls (e.g. {example[0]} → {example[1]})")
+        result.warnings.append(Message("zeros_restored", label=_label(ds, source_header, "hall_code"),
+                                       n=int(hit.sum()), given=example[0], restored=example[1]))
 
 
 def _check_doubts(ds, frame, source_header, scales, result) -> None:
@@ -856,20 +873,15 @@ def _check_doubts(ds, frame, source_header, scales, result) -> None:
         label = source_header[f.name]
         low, high = float(numbers.min()), float(numbers.max())
         if f.maximum == 10 and low >= 1 and high <= 5:
-            result.doubts.append(f"{label}: every value is between {low:g} and {high:g}, but the field is on the "
-                                 f"0–10 scale; answers on a 1–5 scale would give a wrong NPS. Map the column to "
-                                 "another field, or confirm that the values are on the 0–10 scale")
+            result.doubts.append(Message("doubt_nps_scale", label=label, low=low, high=high))
         elif f.maximum == 100 and high <= 1 and (numbers % 1 != 0).any():
-            result.doubts.append(f"{label}: every value is between {low:g} and {high:g}, but the field is on the "
-                                 f"0–100 scale; fractions would all fail. Confirm that the values are points, or "
-                                 "correct the file")
+            result.doubts.append(Message("doubt_fraction_points", label=label, low=low, high=high))
     if scales is not None and "score" in source_header:
         declared = {s for s in scales if s}
         numbers = pd.to_numeric(frame["score"], errors="coerce").dropna()
         if declared == {"ten"} and len(numbers) >= 5 and numbers.min() >= 1 and numbers.max() <= 5:
-            result.doubts.append(f"{source_header['score']}: the sheet declares the 0–10 scale but every answer is "
-                                 f"between {numbers.min():g} and {numbers.max():g}; confirm the scale, or declare "
-                                 "the 5-point scale")
+            result.doubts.append(Message("doubt_declared_ten", label=source_header["score"], low=float(numbers.min()),
+                                         high=float(numbers.max())))
 
 
 def _not_already(rejections, n, column):
@@ -907,7 +919,7 @@ def _survey_scales(header: Header, by_field, cells, profile, rejections, source_
             code = schema.scale_from_text(cell)
             if code is None:
                 rejections.add(i, source_header["scale"],
-                               f"scale '{cell}' is not one of {', '.join(schema.SCALES)} (三分制/五分制/十分制)")
+                               Message("scale_unknown", value=cell, names=Items(schema.SCALES)))
             row_scales[i] = code
     if "channel" in by_field:
         for i, cell in enumerate(cells("channel")):
@@ -934,8 +946,7 @@ def _validate_surveys(frame, rejections, source_header, ctx, scales, result) -> 
     score_label = source_header.get("score", "总体满意度")
     no_scale = frame["scale"].isna() & frame["score"].notna()
     rejections.add_mask(no_scale, score_label,
-                        "no scale declared for the score: add a 量表 column (三分制/五分制/十分制), a header "
-                        "such as 总体满意度(1-5分), or a mapping with a scale; scales are never guessed")
+                        Message("scale_missing", example="总体满意度(1-5分)"))
     score_100, top_box = [None] * len(frame), [None] * len(frame)
     for name in ("score", "dim_environment", "dim_attitude", "dim_expertise", "dim_efficiency"):
         values = frame[name].to_numpy()
@@ -944,8 +955,8 @@ def _validate_surveys(frame, rejections, source_header, ctx, scales, result) -> 
             value = float(values[pos])
             if not (scale.minimum <= value <= scale.maximum):
                 rejections.add(pos, source_header.get(name, name),
-                               f"score {value:g} is outside the declared {scale.label_en} scale "
-                               f"({scale.minimum:g}–{scale.maximum:g})")
+                               Message("score_outside_scale", value=value, scale=Label(scale.label_zh, scale.label_en),
+                                       low=scale.minimum, high=scale.maximum))
             elif name == "score":
                 score_100[pos] = scale.to_100(value)
                 top_box[pos] = value in scale.top_box
@@ -955,23 +966,23 @@ def _validate_surveys(frame, rejections, source_header, ctx, scales, result) -> 
 
 def _validate_complaints(frame, rejections, source_header, ctx, scales, result) -> None:
     received = pd.to_datetime(frame["received_at"])
-    for name, text in (("first_response_at", "first response"), ("resolved_at", "resolution")):
+    for name, part in (("first_response_at", Label("首次响应", "first response")),
+                       ("resolved_at", Label("办结", "resolution"))):
         stamp = pd.to_datetime(frame[name])
         rejections.add_mask(stamp < received, source_header.get(name, name),
-                            lambda p, stamp=stamp, text=text: f"{text} time {stamp.iat[p]} is before the ticket "
-                            f"was received ({received.iat[p]})")
+                            lambda p, stamp=stamp, part=part: Message("time_before_received", part=part,
+                                                                      stamp=stamp.iat[p], received=received.iat[p]))
     # Done without a resolution time (a public portal gives none): kept and counted as
     # resolved, left out of the 48-hour rate, whose proof is the time (metrics.complaints).
     done = frame["status"].isin(["resolved", "closed"]) & frame["resolved_at"].isna()
     if done.any():
-        result.warnings.append(f"{int(done.sum())} ticket(s) resolved/closed without a resolution time (办结时间): "
-                            "kept as resolved, outside the 48-hour rate")
+        result.warnings.append(Message("resolved_without_time", n=int(done.sum())))
 
 
 def _validate_staff(frame, rejections, source_header, ctx, scales, result) -> None:
     hired, left = pd.to_datetime(frame["hired_on"]), pd.to_datetime(frame["left_on"])
     rejections.add_mask(left < hired, source_header.get("left_on", "离职日期"),
-                        lambda p: f"left on {left.iat[p].date()} before being hired on {hired.iat[p].date()}")
+                        lambda p: Message("left_before_hired", left=left.iat[p].date(), hired=hired.iat[p].date()))
     # A blank status follows from the dates; one that was not understood stays empty.
     blank = frame["status"].isna() & ~frame.index.isin(sorted(result.unread_rows.get("status", ())))
     frame.loc[blank & frame["left_on"].notna(), "status"] = "left"
@@ -983,8 +994,7 @@ def _validate_sales(frame, rejections, source_header, ctx, scales, result) -> No
     daily = ~contact & frame["contacts"].notna()
     neither = ~contact & ~daily
     rejections.add_mask(neither, source_header.get("outcome", source_header.get("contacts")),
-                        "neither an outcome (营销结果: 成功/意向/失败, one contact) nor a contact count "
-                        "(接触客户数, a daily report) is given")
+                        Message("no_outcome_nor_contacts"))
     frame["grain"] = np.where(contact, "contact", np.where(daily, "daily", None))
     # Counts as floats while they are filled in (a missing count is NaN); stored as BIGINT.
     for column in ("contacts", "interested", "converted"):
@@ -1002,9 +1012,11 @@ def _validate_sales(frame, rejections, source_header, ctx, scales, result) -> No
     interested = pd.to_numeric(frame["interested"], errors="coerce")
     converted = pd.to_numeric(frame["converted"], errors="coerce")
     rejections.add_mask(daily & (interested > contacts), source_header.get("interested", "意向客户数"),
-                        lambda p: f"{interested.iat[p]:g} interested is more than {contacts.iat[p]:g} contacts")
+                        lambda p: Message("interested_over_contacts", interested=interested.iat[p],
+                                          contacts=contacts.iat[p]))
     rejections.add_mask(daily & (converted > interested), source_header.get("converted", "成功办理数"),
-                        lambda p: f"{converted.iat[p]:g} converted is more than {interested.iat[p]:g} interested")
+                        lambda p: Message("converted_over_interested", converted=converted.iat[p],
+                                          interested=interested.iat[p]))
 
 
 def _validate_training(frame, rejections, source_header, ctx, scales, result) -> None:
@@ -1044,7 +1056,7 @@ def _check_keys(ds, frame, rejections, source_header, row_numbers) -> None:
         key = keys.iat[pos]
         if key in first_row:
             rejections.add(pos, source_header.get(key_fields[0]),
-                           f"duplicate key: the same {labels} ({key.replace(chr(31), ' / ')}) as row {first_row[key]}")
+                           Message("duplicate_key", labels=labels, key=key.replace(chr(31), " / "), row=first_row[key]))
         else:
             first_row[key] = int(row_numbers[pos])
 
@@ -1072,7 +1084,7 @@ def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
     try:
         raw_sheets = readers.read_file(name, data, engine=engine)
     except readers.FileReadError as exc:
-        result.error = str(exc)
+        result.error = exc.message
         return result
     report(READ_SHARE)
     ctx = context or ImportContext.from_db(con, now)
@@ -1089,8 +1101,8 @@ def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
                                 on_column=on_column)
         except Exception as exc:  # a bug must not become a traceback on the user's screen
             log.exception("sheet %r of %s could not be checked", raw.name, name)
-            sheet = SheetResult(sheet=raw.name, error=f"the sheet could not be checked ({type(exc).__name__}: {exc}); "
-                                                      "nothing from it is imported — please report this file")
+            sheet = SheetResult(sheet=raw.name, error=Message("sheet_check_failed",
+                                                              detail=f"{type(exc).__name__}: {exc}"))
         parsed.append(sheet)
         if sheet.dataset == "halls" and sheet.frame is not None and sheet.error is None:
             ctx.halls.update(dict(zip(sheet.frame["hall_code"], sheet.frame["hall_name"])))
@@ -1102,14 +1114,12 @@ def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
         formulas = readers.formulas_without_values(data)
         if formulas:
             for sheet in parsed:
-                sheet.warnings.append(f"the workbook has {formulas:,} formula cell(s) with no stored result, read "
-                                      "as empty: open it in Excel and save it (or paste values), then import again")
+                sheet.warnings.append(Message("formulas_without_values", n=formulas))
     if not [s for s in parsed if s.error is None]:
-        problems = [f"sheet '{s.sheet}': {s.error}" for s in parsed if s.error != "empty sheet"]
+        problems = [Message("in_sheet", sheet=s.sheet, msg=s.error) for s in parsed if s.error.code != "sheet_empty"]
         if not problems and result.hidden_sheets:
-            problems = [f"only hidden sheets hold data ({', '.join(result.hidden_sheets)}); include hidden sheets "
-                        "to import them"]
-        result.error = f"{name}: " + ("; ".join(problems) if problems else "the file has no data")
+            problems = [Message("only_hidden", sheets=Items(result.hidden_sheets))]
+        result.error = Message("in_file", file=name, msg=clauses(problems) if problems else Message("file_no_data"))
     return result
 
 
@@ -1128,8 +1138,8 @@ def write_file(con, result: FileResult, *, source: str = "cli", dry_run: bool = 
         return result
     doubts = [d for s in usable for d in s.doubts]
     if doubts and not confirm_doubts and not dry_run:
-        result.error = (f"{result.file}: nothing was imported — values need to be confirmed: " + "; ".join(doubts)
-                        + " (confirm on the Import page, or run the import with --confirm-doubts)")
+        result.error = Message("in_file", file=result.file,
+                               msg=Message("doubts_unconfirmed", doubts=clauses(doubts)))
         return result
     result.batch_id, result.committed = None, False
     con.execute("BEGIN TRANSACTION")
@@ -1145,13 +1155,12 @@ def write_file(con, result: FileResult, *, source: str = "cli", dry_run: bool = 
             sheet.inserted, sheet.updated, sheet.unchanged = counts["inserted"], counts["updated"], counts["unchanged"]
             sheet.kept_stored = counts.get("older", 0)
             # A dry run before the real write must not leave the warnings twice.
-            sheet.warnings = [w for w in sheet.warnings
-                              if UPDATED_WARNING_MARK not in w and OLDER_WARNING_MARK not in w]
+            sheet.warnings = [w for w in sheet.warnings if w.code not in WRITE_WARNINGS]
             if sheet.updated:
-                sheet.warnings.append(f"{sheet.updated} row(s) {UPDATED_WARNING_MARK} of the same "
-                                      f"{' + '.join(ds.field(k).label_zh for k in ds.key)} (latest import wins)")
+                sheet.warnings.append(Message("rows_replaced", n=sheet.updated,
+                                              key=" + ".join(ds.field(k).label_zh for k in ds.key)))
             if sheet.kept_stored:
-                sheet.warnings.append(f"{sheet.kept_stored} row(s) {OLDER_WARNING_MARK}: kept the stored")
+                sheet.warnings.append(Message("rows_older", n=sheet.kept_stored))
             storage.record_sheet(con, batch_id, {**sheet.as_dict(), "header_row": sheet.header_row})
             storage.record_rejections(con, batch_id, _rejection_rows(result.file, sheet))
             if on_sheet is not None:
@@ -1166,7 +1175,8 @@ def write_file(con, result: FileResult, *, source: str = "cli", dry_run: bool = 
     except Exception as exc:
         log.exception("writing %s failed", result.file)
         con.execute("ROLLBACK")
-        result.error = f"{result.file}: nothing was imported — the write failed ({type(exc).__name__}: {exc})"
+        result.error = Message("in_file", file=result.file,
+                               msg=Message("write_failed", detail=f"{type(exc).__name__}: {exc}"))
     return result
 
 
@@ -1196,8 +1206,8 @@ def add_halls(con, halls: dict[str, str], *, region: str, city: str, source: str
     return import_file(con, "新增营业厅.csv", buffer.getvalue().encode("utf-8-sig"), source=source)
 
 
-UPDATED_WARNING_MARK = "replaced an earlier import"
-OLDER_WARNING_MARK = "older than what is stored"
+# The warnings the write itself adds (a dry run before the real write must not leave them twice).
+WRITE_WARNINGS = ("rows_replaced", "rows_older")
 DRY_RUN_BATCH = 0
 
 
@@ -1313,7 +1323,8 @@ def import_paths(con, paths: list[str | Path], *, mapping: Mapping | None = None
         try:
             files.append((str(path), path.read_bytes()))
         except OSError as exc:
-            unreadable.append(FileResult(file=str(path), error=f"{path}: cannot be opened ({exc.strerror})"))
+            unreadable.append(FileResult(file=str(path), error=Message("in_file", file=str(path), msg=Message(
+                "file_unopenable", detail=exc.strerror))))
     ctx = ImportContext.from_db(con, now)
 
     def parse(name, data):

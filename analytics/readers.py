@@ -15,6 +15,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import Items, Label, Message
+
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 MAX_UNPACKED_BYTES = 2_000_000_000  # what an .xlsx may unpack to
 MAX_UNPACK_RATIO = 200              # unpacked ÷ packed, past 50 MB unpacked
@@ -24,7 +26,13 @@ SUPPORTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
 
 
 class FileReadError(Exception):
-    """A file that cannot be read at all; the message is shown to the user as is."""
+    """A file that cannot be read at all. `message` says why, as a Message naming the
+    file (`code` and `params` name the reason itself)."""
+
+    def __init__(self, name: str, code: str, **params):
+        self.code, self.params = code, params
+        self.message = Message("in_file", file=name, msg=Message(code, **params))
+        super().__init__(self.message)
 
 
 @dataclass
@@ -43,14 +51,13 @@ def read_file(name: str, data: bytes, *, engine: str = "calamine") -> list[RawSh
     """Every sheet of the file `name` whose bytes are `data`."""
     suffix = Path(name).suffix.lower()
     if not data:
-        raise FileReadError(f"{name}: the file is empty (0 bytes).")
+        raise FileReadError(name, "file_empty")
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(name, data, engine)
     if suffix in CSV_SUFFIXES:
         return [_read_csv(name, data)]
-    raise FileReadError(
-        f"{name}: unsupported file type {suffix or '(none)'}; expected one of "
-        + ", ".join(SUPPORTED_SUFFIXES) + ".")
+    raise FileReadError(name, "file_type_unsupported", suffix=suffix or Label("（无扩展名）", "(none)"),
+                        suffixes=Items(SUPPORTED_SUFFIXES))
 
 
 def _looks_like(data: bytes) -> str:
@@ -64,26 +71,22 @@ def _looks_like(data: bytes) -> str:
 def _read_excel(name: str, data: bytes, engine: str) -> list[RawSheet]:
     kind = _looks_like(data)
     if kind == "other":
-        raise FileReadError(
-            f"{name}: this is not an Excel workbook (the file does not start like .xlsx or .xls); "
-            "if it is a CSV export, save it with the .csv extension.")
+        raise FileReadError(name, "not_excel")
     if kind == "zip":
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
             members = archive.infolist()
         except zipfile.BadZipFile:
-            raise FileReadError(f"{name}: the workbook is damaged (not a valid zip archive).") from None
+            raise FileReadError(name, "workbook_damaged") from None
         names = {m.filename for m in members}
         if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-            raise FileReadError(f"{name}: this is a zip archive but not an Excel workbook.")
+            raise FileReadError(name, "zip_not_workbook")
         # A decompression bomb unpacks a few kilobytes into gigabytes: refuse it before any
         # reader inflates it. Real exports unpack to 5-20 times their size.
         unpacked = sum(m.file_size for m in members)
         if unpacked > MAX_UNPACKED_BYTES or (unpacked > 50_000_000 and unpacked > MAX_UNPACK_RATIO * len(data)):
-            raise FileReadError(
-                f"{name}: the workbook would unpack to {unpacked / 1e6:,.0f} MB from {len(data) / 1e6:,.1f} MB "
-                f"(more than {MAX_UNPACK_RATIO}× or {MAX_UNPACKED_BYTES / 1e9:g} GB); refused as a possible "
-                "decompression bomb. Export the data again, or split it.")
+            raise FileReadError(name, "workbook_bomb", unpacked_mb=unpacked / 1e6, packed_mb=len(data) / 1e6,
+                                ratio=MAX_UNPACK_RATIO, limit_gb=MAX_UNPACKED_BYTES / 1e9)
     if engine == "openpyxl":
         return _read_openpyxl(name, data)
     import python_calamine as pc
@@ -91,11 +94,11 @@ def _read_excel(name: str, data: bytes, engine: str) -> list[RawSheet]:
     try:
         workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError:
-        raise FileReadError(f"{name}: the workbook is password-protected; remove the password and export again.") from None
+        raise FileReadError(name, "workbook_password") from None
     except Exception as exc:  # calamine raises several types for damaged files
         if kind == "ole" and Path(name).suffix.lower() == ".xlsx":
-            raise FileReadError(f"{name}: the workbook is encrypted or password-protected; remove the password and export again.") from None
-        raise FileReadError(f"{name}: the workbook cannot be read ({type(exc).__name__}: {exc}).") from None
+            raise FileReadError(name, "workbook_encrypted") from None
+        raise FileReadError(name, "workbook_unreadable", detail=f"{type(exc).__name__}: {exc}") from None
     sheets = []
     for meta in workbook.sheets_metadata:
         if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet"):
@@ -105,7 +108,7 @@ def _read_excel(name: str, data: bytes, engine: str) -> list[RawSheet]:
             rows = sheet.to_python(skip_empty_area=False)
             merged = list(sheet.merged_cell_ranges or [])
         except Exception as exc:
-            raise FileReadError(f"{name}, sheet {meta.name}: cannot be read ({exc}).") from None
+            raise FileReadError(name, "sheet_unreadable", sheet=meta.name, detail=str(exc)) from None
         hidden = not str(meta.visible).endswith("Visible")  # Hidden and VeryHidden
         sheets.append(RawSheet(meta.name, rows, merged, hidden=hidden))
     return sheets
@@ -119,7 +122,7 @@ def _read_openpyxl(name: str, data: bytes) -> list[RawSheet]:
         # matter in the header rows, so those are read from a normal load of nothing else.
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
-        raise FileReadError(f"{name}: the workbook cannot be read ({type(exc).__name__}: {exc}).") from None
+        raise FileReadError(name, "workbook_unreadable", detail=f"{type(exc).__name__}: {exc}") from None
     sheets = []
     for ws in workbook.worksheets:
         rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
@@ -147,18 +150,14 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
                 # Chinese text that is valid UTF-8 up to here, then bytes that are not: two
                 # encodings in one file. GB18030 would "decode" it all into mojibake.
                 line = data[: exc.start].count(b"\n") + 1
-                raise FileReadError(
-                    f"{name}: the file mixes encodings — UTF-8 Chinese text up to line {line}, then bytes in "
-                    "another encoding (GBK?); save it again from Excel as 'CSV UTF-8'.") from None
+                raise FileReadError(name, "text_mixed_encodings", line=line) from None
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and best.encoding and best.chaos < 0.2:
         return str(best), best.encoding
     line = data[: last_error.start].count(b"\n") + 1
-    raise FileReadError(
-        f"{name}: the text is neither UTF-8 nor GBK/GB18030 (first undecodable byte on line {line}); "
-        "the file may mix encodings — save it again from Excel as 'CSV UTF-8'.")
+    raise FileReadError(name, "text_undecodable", line=line)
 
 
 def _valid_utf8_text_before(data: bytes, position: int) -> bool:
@@ -195,7 +194,7 @@ _FORMULA_NO_VALUE = re.compile(rb"<c\b[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<
 def _read_csv(name: str, data: bytes) -> RawSheet:
     text, encoding = decode_text(name, data)
     if "\x00" in text:
-        raise FileReadError(f"{name}: this is a binary file, not a CSV text export.")
+        raise FileReadError(name, "binary_not_csv")
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
@@ -208,10 +207,8 @@ def _read_csv(name: str, data: bytes) -> RawSheet:
         rows = [list(r) for r in reader]
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise FileReadError(
-                f"{name}: row {reader.line_num} has a cell longer than {CSV_MAX_CELL:,} characters; an export "
-                "cell holds at most 32,767 (Excel's limit), so the file is damaged or not an export.") from None
-        raise FileReadError(f"{name}: the CSV cannot be parsed ({exc}).") from None
+            raise FileReadError(name, "csv_cell_too_long", row=reader.line_num, limit=CSV_MAX_CELL) from None
+        raise FileReadError(name, "csv_unparsable", detail=str(exc)) from None
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
     return RawSheet(Path(name).stem, rows, [], encoding)

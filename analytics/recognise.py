@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import coerce, schema
+from .messages import Label, Message, clauses
 
 # Scores: see the module docstring. A pair below ASSIGN_AT is no evidence at all.
 EXACT, FOLDED = 1.0, 0.9
@@ -56,7 +57,7 @@ def fold_header(normalised: str) -> str:
 class Candidate:
     field: str
     score: float
-    evidence: str
+    evidence: Message
 
 
 @dataclass
@@ -111,20 +112,20 @@ def header_scores(header: str) -> dict[tuple[str, str], Candidate]:
             out[key] = Candidate(key[1], score, evidence)
 
     for key in _EXACT.get(norm, ()):
-        offer(key, EXACT, f"'{header}' is a known header")
+        offer(key, EXACT, Message("ev_known_header", header=header))
     for key in _FOLDED_INDEX.get(folded, ()):
-        offer(key, FOLDED, f"'{header}' reads as a known header")
+        offer(key, FOLDED, Message("ev_folded_header", header=header))
     if _CJK.search(norm):
         for group, key, score in _KEYWORDS:
             if all(part in norm or part in folded for part in group):
-                offer(key, score, f"'{header}' holds {'+'.join(group)}")
+                offer(key, score, Message("ev_holds", header=header, words="+".join(group)))
         for alias, key in _CONTAINED:
             if alias in norm and alias != norm:
-                offer(key, min(0.8, 0.45 + 0.3 * len(alias) / len(norm)), f"'{header}' holds {alias}")
+                offer(key, min(0.8, 0.45 + 0.3 * len(alias) / len(norm)), Message("ev_holds", header=header, words=alias))
     else:
         for group, key, score in _KEYWORDS:
             if all(part in norm for part in group):
-                offer(key, score, f"'{header}' holds {'+'.join(group)}")
+                offer(key, score, Message("ev_holds", header=header, words="+".join(group)))
     return out
 
 
@@ -134,7 +135,7 @@ def value_fit(f: schema.Field, cells: list, known: dict[str, set[str]]) -> tuple
     sample has no filled cell (nothing to weigh)."""
     filled = [c for c in cells if not coerce.is_blank(c)][:VALUE_SAMPLE]
     if not filled:
-        return None, "no values"
+        return None, Message("ev_no_values")
     n = len(filled)
     if f.name in _KNOWN_WORDS and known.get(f.name):
         codes = known[f.name]
@@ -143,20 +144,20 @@ def value_fit(f: schema.Field, cells: list, known: dict[str, set[str]]) -> tuple
         # No known code is evidence against one (a call centre's 坐席工号 is not a hall's
         # staff); a name may be spelt another way, so only a known one is evidence.
         if hits or f.name != "hall_name":
-            return hits / n, f"{hits}/{n} values are known {_KNOWN_WORDS[f.name]}"
+            return hits / n, Message("ev_known_values", hits=hits, n=n, what=_KNOWN_WORDS[f.name])
     if f.vocabulary:
         lookup = coerce.vocabulary_lookup(f.vocabulary)
         hits = sum(1 for c in filled if (coerce.clean_text(c) or "").lower() in lookup)
-        return hits / n, f"{hits}/{n} values are words of its vocabulary"
+        return hits / n, Message("ev_vocabulary", hits=hits, n=n)
     if f.type in (schema.TIMESTAMP, schema.DATE):
         _, problems, _ = coerce.coerce_datetime(filled, f.name)
         good = n - len(problems)
-        return good / n, f"{good}/{n} values are dates"
+        return good / n, Message("ev_dates", hits=good, n=n)
     if f.type in (schema.NUMBER, schema.INTEGER):
         values, problems = coerce.coerce_number(filled, f.name, integer=f.type == schema.INTEGER, words=f.words)
         good = [v for v in values if v is not None]
         inside = [v for v in good if (f.minimum is None or v >= f.minimum) and (f.maximum is None or v <= f.maximum)]
-        return len(inside) / n, f"{len(inside)}/{n} values are numbers in range"
+        return len(inside) / n, Message("ev_numbers", hits=len(inside), n=n)
     if f.type == schema.SCORE:
         words = schema.SATISFACTION_WORDS_FIVE
         good = 0
@@ -168,19 +169,21 @@ def value_fit(f: schema.Field, cells: list, known: dict[str, set[str]]) -> tuple
             values, _ = coerce.coerce_number([c], f.name)
             if values[0] is not None and 0 <= values[0] <= 10:
                 good += 1
-        return good / n, f"{good}/{n} values are scores or satisfaction words"
+        return good / n, Message("ev_scores", hits=good, n=n)
     if f.type == schema.BOOLEAN:
         _, problems = coerce.coerce_boolean(filled, f.name)
-        return (n - len(problems)) / n, f"{n - len(problems)}/{n} values are yes/no"
+        return (n - len(problems)) / n, Message("ev_yes_no", hits=n - len(problems), n=n)
     if f.type == schema.CODE:
         good = sum(1 for c in filled if len(coerce.clean_text(c) or "") <= 40)
-        return good / n, f"{good}/{n} values look like codes"
+        return good / n, Message("ev_code_like", hits=good, n=n)
     # Free text: names, words, comments; a column of bare numbers or dates is not one.
     good = sum(1 for c in filled if isinstance(c, str) and not _looks_numeric(c))
-    return good / n, f"{good}/{n} values are text"
+    return good / n, Message("ev_text", hits=good, n=n)
 
 
-_KNOWN_WORDS = {"hall_code": "halls", "hall_name": "hall names", "staff_id": "staff"}
+_KNOWN_WORDS = {"hall_code": Label("营业厅编码", "halls"), "hall_name": Label("营业厅名称", "hall names"),
+                "staff_id": Label("员工编号", "staff")}
+_KNOWN_CODES = Label("编码", "codes")
 # The fields a dataset defines rather than references: a halls list brings new hall codes.
 _DEFINES = {"halls": ("hall_code", "hall_name"), "staff": ("staff_id",)}
 
@@ -217,7 +220,7 @@ def assign(headers: list[str], columns: list[list] | None, dataset: str,
             if base is not None:
                 fit, why = value_fit(f, columns[pos], known)
                 score = base.score if fit is None else base.score * (0.35 + 0.65 * fit)
-                ranked.append(Candidate(f.name, round(score, 3), base.evidence + ("" if fit is None else f"; {why}")))
+                ranked.append(Candidate(f.name, round(score, 3), base.evidence if fit is None else clauses([base.evidence, why])))
             elif _value_only(f):
                 found = _value_only_candidate(f, columns[pos], known)
                 if found is not None:
@@ -227,7 +230,7 @@ def assign(headers: list[str], columns: list[list] | None, dataset: str,
         pairs.extend((c.score, pos, c) for c in ranked)
     taken_fields: set[str] = set()
     for pos, name in (fixed or {}).items():
-        result.chosen[pos] = Candidate(name, 1.0, "given by the mapping")
+        result.chosen[pos] = Candidate(name, 1.0, Message("ev_mapping"))
         taken_fields.add(name)
     # Highest score first; on a tie the earlier column (exports put the main column first).
     for score, pos, candidate in sorted(pairs, key=lambda p: (-p[0], p[1])):
@@ -254,14 +257,14 @@ def _value_only_candidate(f: schema.Field, cells: list, known: dict[str, set[str
             return None
         hits = sum(1 for c in filled if coerce.clean_text(c) in codes)
         if hits / len(filled) >= _VALUE_ONLY[f.name]:
-            return Candidate(f.name, _VALUE_ONLY_SCORE[f.name], f"{hits}/{len(filled)} values are known codes")
+            return Candidate(f.name, _VALUE_ONLY_SCORE[f.name], Message("ev_known_values", hits=hits, n=len(filled), what=_KNOWN_CODES))
         return None
     lookup = coerce.vocabulary_lookup(f.vocabulary)
     hits = sum(1 for c in filled if (coerce.clean_text(c) or "").lower() in lookup)
     # Yes/no words belong to many fields: they say nothing of which one.
     distinct = {(coerce.clean_text(c) or "").lower() for c in filled}
     if hits / len(filled) >= _VOCABULARY_ONLY and not distinct <= _YES_NO:
-        return Candidate(f.name, _VOCABULARY_ONLY_SCORE, f"{hits}/{len(filled)} values are words of its vocabulary")
+        return Candidate(f.name, _VOCABULARY_ONLY_SCORE, Message("ev_vocabulary", hits=hits, n=len(filled)))
     return None
 
 

@@ -27,6 +27,7 @@ import duckdb
 import pandas as pd
 
 from . import schema
+from .messages import Label, Message
 
 BOOKKEEPING = ("_key", "_row_hash", "_batch_id", "_source_row", "_raw")
 BOOKKEEPING_DDL = {"_key": "VARCHAR", "_row_hash": "VARCHAR", "_batch_id": "BIGINT", "_source_row": "INTEGER",
@@ -34,15 +35,20 @@ BOOKKEEPING_DDL = {"_key": "VARCHAR", "_row_hash": "VARCHAR", "_batch_id": "BIGI
 
 
 class DatabaseBusyError(Exception):
-    """The database file is locked by another process."""
+    """The database file is locked by another process; `message` says so (a Message)."""
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
 
 
 class UndoRefused(Exception):
-    """A batch cannot be undone. `code` says why (unknown, already_undone, overwritten)
-    and `params` holds the numbers, so a UI can say it in its own language."""
+    """A batch cannot be undone. `message` says why (code undo_unknown, undo_already_undone
+    or undo_overwritten), to be rendered in the UI's language."""
 
-    def __init__(self, message: str, code: str, **params):
-        super().__init__(message)
+    def __init__(self, code: str, **params):
+        self.message = Message(code, **params)
+        super().__init__(self.message)
         self.code, self.params = code, params
 
 
@@ -62,11 +68,9 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
         text = str(exc)
         if "lock" in text.lower():
             pid = re.search(r"PID (\d+)", text)
-            raise DatabaseBusyError(
-                f"The database {path} is in use by another program"
-                + (f" (process {pid.group(1)})" if pid else "")
-                + ". Stop the running app (or use its Import page), or point --db / HALL_ANALYTICS_DB "
-                "at another file, then try again.") from None
+            raise DatabaseBusyError(Message(
+                "database_busy", path=path,
+                process=Message("database_busy_process", pid=pid.group(1)) if pid else "")) from None
         raise
     if not read_only:
         ensure_schema(con)
@@ -334,19 +338,17 @@ def undo_batch(con, batch_id: int) -> dict[str, dict[str, int]]:
     """
     row = con.execute("SELECT status FROM import_batches WHERE batch_id = ?", [batch_id]).fetchone()
     if row is None:
-        raise UndoRefused(f"There is no import batch {batch_id}.", "unknown", batch=batch_id)
+        raise UndoRefused("undo_unknown", batch=batch_id)
     if row[0] != "committed":
-        raise UndoRefused(f"Batch {batch_id} was already undone.", "already_undone", batch=batch_id)
+        raise UndoRefused("undo_already_undone", batch=batch_id)
     for dataset in schema.DATASETS.values():
         later = con.execute(f"""
             SELECT min(r._replaced_by) FROM {quote_ident('_replaced_' + dataset.table)} r
             JOIN import_batches b ON b.batch_id = r._replaced_by AND b.status = 'committed'
             WHERE r._batch_id = ?""", [batch_id]).fetchone()[0]
         if later is not None:
-            raise UndoRefused(
-                f"Batch {batch_id} cannot be undone: batch {later} later updated some of its rows "
-                f"({dataset.label_en}). Undo batch {later} first.", "overwritten", batch=batch_id, later=later,
-                dataset=dataset.name)
+            raise UndoRefused("undo_overwritten", batch=batch_id, later=later,
+                              dataset=Label(dataset.label_zh, dataset.label_en))
     summary = {}
     con.execute("BEGIN TRANSACTION")
     try:

@@ -34,7 +34,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The database is empty. Upload exports on the Import data page, or load the sample data "
               "(command line: `python -m analytics sample`).",
     },
-    "database_busy": {
+    "database_busy_page": {
         "zh": "数据库正被另一个程序使用（可能是命令行导入）。请等它完成后刷新页面。详情：{detail}",
         "en": "The database is in use by another program (perhaps a command-line import). Refresh when it "
               "has finished. Details: {detail}",

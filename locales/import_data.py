@@ -132,11 +132,6 @@ TEXT: dict[str, dict[str, str]] = {
     "imp_undo_cancel": {"zh": "取消", "en": "Cancel"},
     "imp_undone": {"zh": "批次 {batch} 已撤销：删除 {removed} 行，恢复 {restored} 行。",
                    "en": "Batch {batch} undone: {removed} rows removed, {restored} restored."},
-    "imp_undo_unknown": {"zh": "没有批次 {batch}。", "en": "There is no batch {batch}."},
-    "imp_undo_already_undone": {"zh": "批次 {batch} 已经撤销过了。", "en": "Batch {batch} was already undone."},
-    "imp_undo_overwritten": {"zh": "批次 {batch} 不能撤销：之后的批次 {later} 更新了它的部分记录（{dataset}）。请先撤销批次 {later}。",
-                             "en": "Batch {batch} cannot be undone: the later batch {later} updated some of its "
-                                   "rows ({dataset}). Undo batch {later} first."},
     "imp_nothing_to_undo": {"zh": "没有可撤销的批次。", "en": "There is no batch to undo."},
     "imp_empty_db": {"zh": "数据库是空的：上传导出文件，或先载入示例数据看看。",
                      "en": "The database is empty: upload exports, or load the sample data to look around."},

@@ -135,7 +135,13 @@ def show_recognition(sheet: importer.SheetResult) -> None:
 def rejected_workbook(result: importer.FileResult, sheet: importer.SheetResult) -> bytes:
     """The rejected rows as the analyst sent them, plus row number and reason, to fix and re-upload."""
     frame = sheet.rejected_rows.copy()
-    frame["reason"] = frame["reason"].map(lambda text: ui.message(str(text)))
+    # The frame keeps the English text; each row's reasons are rendered from its RowErrors.
+    reasons: dict[int, list[str]] = {}
+    for error in sheet.errors:
+        reasons.setdefault(error.row, []).append(ui.message(error.reason))
+    separator = "；" if ui.language() == "zh" else "; "
+    frame["reason"] = [separator.join(reasons.get(int(row), [])) or text
+                       for row, text in zip(frame["row_number"], frame["reason"])]
     headers = {c: c for c in frame.columns}
     headers.update(row_number=ui.t("imp_col_row"), reason=ui.t("imp_col_reason"))
     return export.table_to_excel(frame, headers=headers, sheet_name=sheet.sheet, formats={"row_number": "int"},
@@ -146,8 +152,10 @@ def show_rejections(index: int, result: importer.FileResult, sheet: importer.She
     if not sheet.errors:
         return
     st.markdown(f"**{ui.t('imp_rejected_title', n=f'{sheet.rejected:,}')}**")
-    reasons = pd.DataFrame([e.as_dict() for e in sheet.errors[:REASONS_SHOWN]])
-    reasons["reason"] = reasons["reason"].map(ui.message)
+    shown = sheet.errors[:REASONS_SHOWN]
+    # Rendered before the frame is built: a frame's text column keeps only the English.
+    reasons = pd.DataFrame({"row": [e.row for e in shown], "column": [e.column for e in shown],
+                            "reason": [ui.message(e.reason) for e in shown]})
     st.dataframe(reasons.rename(columns={"row": ui.t("imp_col_row"), "column": ui.t("imp_col_column"),
                                          "reason": ui.t("imp_col_reason")}), hide_index=True, width="stretch")
     if len(sheet.errors) > REASONS_SHOWN:
@@ -244,7 +252,7 @@ def mapping_editor(index: int, result: importer.FileResult, sheet: importer.Shee
 
 
 def show_sheet(index: int, result: importer.FileResult, sheet: importer.SheetResult) -> None:
-    if sheet.error == "empty sheet":
+    if sheet.error is not None and sheet.error.code == "sheet_empty":
         st.caption(ui.t("imp_sheet_empty", sheet=sheet.sheet))
         return
     if sheet.error is None:
@@ -285,8 +293,8 @@ def show_file(index: int, result: importer.FileResult) -> None:
     with st.container(border=True):
         st.markdown(f"#### :material/description: {result.file}")
         if not result.sheets:  # the file could not be read at all
-            detail = result.error.removeprefix(f"{result.file}: ") if result.error else ""
-            st.error(ui.t("imp_file_error", file=result.file, detail=ui.message(detail)), icon=":material/error:")
+            st.error(ui.t("imp_file_error", file=result.file, detail=ui.message(result.problem)),
+                     icon=":material/error:")
             st.caption(ui.t("imp_file_what_to_do"))
             return
         for sheet in result.sheets:
@@ -316,7 +324,7 @@ def offer_missing_halls(results: list[importer.FileResult]) -> None:
                 flash("success", ui.t("imp_added_halls", n=len(codes), batch=added.batch_id))
             else:
                 flash("error", ui.t("imp_done_failed", file=added.file,
-                                    detail=ui.message((added.error or "").removeprefix(f"{added.file}: "))))
+                                    detail=ui.message(added.problem)))
             st.session_state.pop("imp_preview", None)
             st.rerun()
 
@@ -349,8 +357,7 @@ def commit(results: list[importer.FileResult]) -> None:
                                   unchanged=f"{sum(s.unchanged for s in usable):,}",
                                   rejected=f"{sum(s.rejected for s in usable):,}"))
         else:
-            detail = (result.error or "").removeprefix(f"{result.file}: ")
-            flash("error", ui.t("imp_done_failed", file=result.file, detail=ui.message(detail)))
+            flash("error", ui.t("imp_done_failed", file=result.file, detail=ui.message(result.problem)))
     if any(r.committed for r in results):
         flash("info", ui.t("imp_done_note"))
         st.session_state["imp_show_overview_link"] = True
@@ -406,10 +413,7 @@ if pending is not None and pending in labels:
         try:
             summary = storage.undo_batch(con, pending)
         except storage.UndoRefused as refused:
-            params = dict(refused.params)
-            if "dataset" in params:
-                params["dataset"] = ui.dataset_label(params["dataset"])
-            flash("error", ui.t(f"imp_undo_{refused.code}", **params))
+            flash("error", ui.message(refused.message))
         else:
             ui.clear_caches()
             flash("success", ui.t("imp_undone", batch=pending,

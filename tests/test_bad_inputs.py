@@ -16,6 +16,11 @@ import pytest
 from analytics import importer, messages, schema, storage
 from builders import NOW, csv_bytes, fingerprint, load_halls, xlsx
 
+
+def in_chinese(message) -> bool:
+    """A message of the engine (a code with parameters) whose Chinese sentence exists."""
+    return isinstance(message, messages.Message) and any("\u4e00" <= ch <= "\u9fff" for ch in message.render("zh"))
+
 COMPLAINT_HEADER = ["工单编号", "受理时间", "投诉类别", "营业厅编码", "工单状态", "办结时间"]
 GOOD_TICKET = ["T1", "2026-10-01 09:00", "积分兑换", "020001", "已办结", "2026-10-02 10:00"]
 
@@ -117,7 +122,7 @@ def test_a_refused_file_says_why_and_changes_nothing(con, name, make, words):
     assert result.error and not result.committed, result.as_dict()
     for word in words:
         assert word in result.error, (word, result.error)
-    assert messages.untranslated(result.error) == [], messages.to_chinese(result.error)
+    assert in_chinese(result.error), repr(result.error)
     assert fingerprint(con) == before
 
 
@@ -127,7 +132,7 @@ def test_every_required_field_missing_in_turn(con, dataset, field):
     result = importer.import_file(con, f"{dataset}_no_{field}.xlsx", _without(dataset, field), now=NOW)
     label = schema.DATASETS[dataset].field(field).label_zh
     assert result.error and label in result.error and "导出" in result.error, result.error
-    assert messages.untranslated(result.error) == []
+    assert in_chinese(result.error), repr(result.error)
     assert fingerprint(con) == before
 
 
@@ -203,7 +208,7 @@ def test_bad_rows_are_named_and_good_rows_kept(con, case, data, stored, errors, 
         assert any(r == row and c == column and words in reason for r, c, reason in found), (row, column, words, found)
     assert len(found) == len(errors), found
     for reason in [e.reason for e in sheet.errors] + sheet.warnings:
-        assert messages.untranslated(reason) == [], messages.to_chinese(reason)
+        assert in_chinese(reason), repr(reason)
     if warning:
         assert any(warning in w for w in sheet.warnings), sheet.warnings
     if stored is not None:

@@ -98,9 +98,11 @@ def test_undo_and_log(files):
     batch = report["files"][0]["batch_id"]
     assert "halls.xlsx" in cli("log", "--db", db).stdout
     undone = cli("undo", batch, "--db", db)
-    assert undone.returncode == 0 and "removed 3" in undone.stdout
+    assert undone.returncode == 0 and "删除 3 行" in undone.stdout and f"批次 {batch} 已撤销" in undone.stdout
     again = cli("undo", batch, "--db", db)
-    assert again.returncode == 1 and "already undone" in again.stderr
+    assert again.returncode == 1 and f"批次 {batch} 已经撤销过了" in again.stderr
+    again_en = cli("undo", batch, "--db", db, "--lang", "en")
+    assert again_en.returncode == 1 and "already undone" in again_en.stderr
 
 
 def test_every_command_is_documented_in_the_readme():

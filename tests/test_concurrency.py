@@ -77,8 +77,10 @@ def test_a_second_process_gets_a_clear_message_not_a_lock_traceback(tmp_path):
     db = tmp_path / "hall.duckdb"
     con = storage.connect(db)  # this process holds the file, as the running app does
     try:
-        out = subprocess.run([sys.executable, "-m", "analytics", "log", "--db", str(db)], capture_output=True,
-                             text=True, cwd=Path(__file__).resolve().parents[1], timeout=120)
+        out, out_en = (subprocess.run([sys.executable, "-m", "analytics", "log", "--db", str(db), *lang],
+                                      capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
+                                      timeout=120) for lang in ((), ("--lang", "en")))
     finally:
         con.close()
-    assert out.returncode == 1 and "is in use by another program" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 1 and "正被另一个程序" in out.stderr and "Traceback" not in out.stderr
+    assert out_en.returncode == 1 and "is in use by another program" in out_en.stderr
