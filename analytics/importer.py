@@ -28,7 +28,9 @@ import hashlib
 import io
 import json
 import logging
+import os
 import re
+import stat
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -142,6 +144,8 @@ class FileResult:
     committed: bool = False
     started_at: dt.datetime | None = None
     hidden_sheets: list[str] = field(default_factory=list)  # left out unless asked for
+    # What the worker process that parsed the file used at most (None: parsed in-process).
+    worker_peak_mb: float | None = None
 
     def release(self) -> None:
         """Drop the parsed rows once written (a command-line run holds many files)."""
@@ -268,6 +272,16 @@ class ImportContext:
     def from_db(cls, con, now: dt.datetime | None = None) -> "ImportContext":
         return cls(storage.known_halls(con), storage.staff_halls(con), now or dt.datetime.now(),
                    storage.mapping_profiles(con))
+
+    def learn_from(self, sheet: "SheetResult") -> None:
+        """Add a checked halls list's halls, or a staff list's staff, for the sheets and
+        files checked after it."""
+        if sheet.frame is None or sheet.error is not None:
+            return
+        if sheet.dataset == "halls":
+            self.halls.update(dict(zip(sheet.frame["hall_code"], sheet.frame["hall_name"])))
+        elif sheet.dataset == "staff":
+            self.staff_halls.update(dict(zip(sheet.frame["staff_id"], sheet.frame["hall_code"])))
 
     @property
     def known(self) -> dict[str, set[str]]:
@@ -726,6 +740,8 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
         else:  # pragma: no cover - every type is handled above
             raise AssertionError(f.type)
         result.warnings.extend(warnings)
+        for pos in [pos for pos, reason in problems.items() if reason.code in coerce.ROW_REJECTING]:
+            rejections.add(pos, source_header[f.name], problems.pop(pos))
         if problems and not f.required:
             # An optional value that cannot be read costs the value, never the row: it is
             # stored empty, counted and shown; the raw text stays in the row's _raw.
@@ -747,6 +763,7 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
     # Nothing is lost: every source cell of the row, as read, for a later mapping to re-read.
     encode = _RAW_ENCODER.encode
     frame["_raw"] = [encode(row) for row in data_rows]
+    _reject_long_cells(frame["_raw"], data_rows, headers, rejections)
 
     _validate_common(ds, frame, rejections, source_header, ctx, result)
     _VALIDATORS.get(ds.name, lambda *a: None)(frame, rejections, source_header, ctx, scales, result)
@@ -765,11 +782,32 @@ def _build_frame(ds, header: Header, colmap, data_rows, row_numbers, ctx, profil
             accepted[f.name] = None
     result.frame = accepted
     if result.rejected:
-        raw = pd.DataFrame([[coerce.clean_text(v) for v in data_rows[p]] for p in np.flatnonzero(rejected)],
+        raw = pd.DataFrame([[_shown(coerce.clean_text(v)) for v in data_rows[p]] for p in np.flatnonzero(rejected)],
                            columns=_unique_names(headers)[: len(data_rows[0])] if data_rows else None)
         raw.insert(0, "row_number", row_numbers[rejected])
         raw["reason"] = [str(clauses([r for _, r in rejections.reasons[p]])) for p in np.flatnonzero(rejected)]
         result.rejected_rows = raw
+
+
+def _reject_long_cells(raw: pd.Series, data_rows: list[list], headers: list[str], rejections) -> None:
+    """Reject each row holding a cell longer than schema.LONGEST_CELL, whatever its column
+    (kept or not): the encoded row is at least as long as its longest cell, so only the
+    few rows whose encoding is that long are looked at cell by cell."""
+    lengths = raw.str.len().to_numpy()
+    for pos in np.flatnonzero(lengths > schema.LONGEST_CELL):
+        for column, cell in enumerate(data_rows[pos]):
+            if cell.__class__ is str and len(cell) > schema.LONGEST_CELL:
+                header = headers[column] if column < len(headers) else _column_letter(column)
+                rejections.add(pos, header, Message("cell_too_long", length=len(cell), limit=schema.LONGEST_CELL))
+                break
+
+
+def _shown(value):
+    """A rejected row's cell as the rejections list shows and keeps it: a refused cell of
+    millions of characters is cut, saying so (the file itself still has it whole)."""
+    if value.__class__ is str and len(value) > schema.LONGEST_CELL:
+        return f"{value[:200]}…（{len(value):,}）"
+    return value
 
 
 # --- validation ---------------------------------------------------------------------
@@ -833,6 +871,11 @@ def _validate_common(ds, frame, rejections, source_header, ctx, result) -> None:
                                                bounds=_bounds(f), examples=examples))
         if f.type in (schema.TIMESTAMP, schema.DATE):
             stamps = pd.to_datetime(column)
+            earliest = pd.Timestamp(f.earliest_date)
+            rejections.add_mask(stamps < earliest, label,
+                                lambda p, stamps=stamps, f=f: Message(
+                                    "date_too_early", field=f.label_zh, stamp=stamps.iat[p],
+                                    earliest=f.earliest_date.isoformat()))
             limit = pd.Timestamp(ctx.now) if f.type == schema.TIMESTAMP else pd.Timestamp(ctx.now.date()) + pd.Timedelta(days=1)
             future = stamps > limit if f.type == schema.TIMESTAMP else stamps >= limit
             rejections.add_mask(future, label,
@@ -1082,7 +1125,7 @@ def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
     result = FileResult(file=name, size=len(data), sha256=hashlib.sha256(data).hexdigest())
     result.started_at = dt.datetime.now()
     try:
-        raw_sheets = readers.read_file(name, data, engine=engine)
+        raw_sheets = readers.read_file(name, data, engine=engine, max_rows=max_rows)
     except readers.FileReadError as exc:
         result.error = exc.message
         return result
@@ -1099,15 +1142,14 @@ def parse_file(con, name: str, data: bytes, *, mapping: Mapping | None = None,
         try:
             sheet = parse_sheet(raw, ctx, (sheet_mappings or {}).get(raw.name, mapping), max_rows=max_rows,
                                 on_column=on_column)
+        except MemoryError:
+            raise  # the file's, not the sheet's: the worker reports it for the whole file
         except Exception as exc:  # a bug must not become a traceback on the user's screen
             log.exception("sheet %r of %s could not be checked", raw.name, name)
             sheet = SheetResult(sheet=raw.name, error=Message("sheet_check_failed",
                                                               detail=f"{type(exc).__name__}: {exc}"))
         parsed.append(sheet)
-        if sheet.dataset == "halls" and sheet.frame is not None and sheet.error is None:
-            ctx.halls.update(dict(zip(sheet.frame["hall_code"], sheet.frame["hall_name"])))
-        if sheet.dataset == "staff" and sheet.frame is not None and sheet.error is None:
-            ctx.staff_halls.update(dict(zip(sheet.frame["staff_id"], sheet.frame["hall_code"])))
+        ctx.learn_from(sheet)
     result.sheets = parsed
     if Path(name).suffix.lower() in (".xlsx", ".xlsm") and any(s.rejected or s.error for s in parsed):
         # Cells read empty may be formulas that were never calculated: say so, once.
@@ -1274,12 +1316,29 @@ def _parse_in_order(con, files: list[tuple[str, bytes]], parse) -> list[FileResu
     return [results[i] for i in order]
 
 
+def _parse_one(name: str, data: bytes, *, ctx: ImportContext, isolate: bool, on_progress=None,
+               **options) -> FileResult:
+    """One file parsed against the shared context: in a worker process (`worker`) unless
+    `isolate` is False (trusted input: tests, benchmarks, the built-in sample)."""
+    if not isolate:
+        return parse_file(None, name, data, context=ctx, on_progress=on_progress, **options)
+    from . import worker
+
+    stats = worker.WorkerStats()
+    result = worker.parse_isolated(name, data, context=ctx, on_progress=on_progress, stats=stats, **options)
+    result.worker_peak_mb = round(stats.peak_rss_mb, 1)
+    for sheet in result.sheets:  # what the worker's copy of the context learnt
+        ctx.learn_from(sheet)
+    return result
+
+
 def preview_files(con, files: list[tuple[str, bytes]], *,
                   sheet_mappings: dict[tuple[str, str], Mapping] | None = None, now: dt.datetime | None = None,
                   max_rows: int | None = None, include_hidden: bool = False,
-                  on_progress=None) -> list[FileResult]:
-    """Check several files as one upload, writing nothing: each parsed, then written in a
-    dry run so its counts (new, updated, unchanged) are the real ones.
+                  on_progress=None, isolate: bool = True) -> list[FileResult]:
+    """Check several files as one upload, writing nothing: each parsed (in a worker process
+    unless not `isolate`), then written in a dry run so its counts (new, updated,
+    unchanged) are the real ones.
 
     The files are taken in import order (halls lists, staff, the rest), and rows may refer
     to halls and staff of another file in the same upload. `sheet_mappings` is keyed by
@@ -1291,7 +1350,7 @@ def preview_files(con, files: list[tuple[str, bytes]], *,
 
     def parse(name, data):
         own = {sheet: m for (file, sheet), m in mappings.items() if file == name}
-        return parse_file(con, name, data, sheet_mappings=own, now=now, max_rows=max_rows, context=ctx,
+        return _parse_one(name, data, ctx=ctx, isolate=isolate, sheet_mappings=own, now=now, max_rows=max_rows,
                           include_hidden=include_hidden,
                           on_progress=None if on_progress is None else lambda fraction: on_progress(name, fraction))
 
@@ -1312,24 +1371,43 @@ def commit_files(con, results: list[FileResult], *, source: str = "app", on_prog
     return results
 
 
+def read_regular_file(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file (a link to one is followed). Anything else (a device
+    such as /dev/zero, a pipe, a directory) is refused before a byte is read, as is a file
+    over `max_bytes`; the size is taken from the opened file, not the name, so that the
+    name cannot be swapped for something else in between."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise readers.FileReadError(str(path), "file_not_regular")
+        if max_bytes is not None and status.st_size > max_bytes:
+            raise readers.FileReadError(str(path), "file_too_big", size_mb=status.st_size / 1e6, limit_mb=max_bytes / 1e6)
+        return handle.read()
+
+
 def import_paths(con, paths: list[str | Path], *, mapping: Mapping | None = None, now: dt.datetime | None = None,
                  source: str = "cli", dry_run: bool = False, engine: str = "calamine", max_rows: int | None = None,
-                 confirm_doubts: bool = False, include_hidden: bool = False) -> list[FileResult]:
+                 confirm_doubts: bool = False, include_hidden: bool = False, isolate: bool = True,
+                 max_bytes: int | None = None) -> list[FileResult]:
     """Import files in dependency order by content, whatever order they are given in:
-    halls lists, then staff, then the rest (each file its own transaction and batch)."""
+    halls lists, then staff, then the rest (each file its own transaction and batch).
+    Each file is parsed in a worker process unless not `isolate`."""
     unreadable, files = [], []
     for path in paths:
         path = Path(path)
         try:
-            files.append((str(path), path.read_bytes()))
+            files.append((str(path), read_regular_file(path, max_bytes)))
         except OSError as exc:
             unreadable.append(FileResult(file=str(path), error=Message("in_file", file=str(path), msg=Message(
                 "file_unopenable", detail=exc.strerror))))
+        except readers.FileReadError as exc:
+            unreadable.append(FileResult(file=str(path), error=exc.message))
     ctx = ImportContext.from_db(con, now)
 
     def parse(name, data):
-        return parse_file(con, name, data, mapping=mapping, now=now, engine=engine, max_rows=max_rows, context=ctx,
-                          include_hidden=include_hidden)
+        return _parse_one(name, data, ctx=ctx, isolate=isolate, mapping=mapping, now=now, engine=engine,
+                          max_rows=max_rows, include_hidden=include_hidden)
 
     results = _parse_in_order(con, files, parse)
     for result in results:

@@ -21,6 +21,16 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 MAX_UNPACKED_BYTES = 2_000_000_000  # what an .xlsx may unpack to
 MAX_UNPACK_RATIO = 200              # unpacked ÷ packed, past 50 MB unpacked
 CSV_MAX_CELL = 1_048_576            # characters in one CSV cell (Excel holds at most 32,767)
+CSV_MAX_LINE = 16 * 1024 * 1024     # bytes in one CSV line (a real row is a few kilobytes)
+# Lines a CSV may have beyond the row limit before it is refused unread: title, notes and
+# totals rows, and cells that hold line breaks.
+CSV_LINE_SLACK = 1_000
+# A sheet spanning more cells than this, a thousand times more than it holds, is refused
+# unread: readers allocate the whole rectangle (a 1 KB workbook with one cell at
+# XFD1048576 asks for 17 billion cells).
+SPARSE_AREA = 5_000_000
+SPARSE_RATIO = 1_000
+SCANNED_SHEET_BYTES = 16 * 1024 * 1024  # sheets up to this size are scanned for their real extent
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 SUPPORTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
 
@@ -47,14 +57,17 @@ class RawSheet:
     hidden: bool = False
 
 
-def read_file(name: str, data: bytes, *, engine: str = "calamine") -> list[RawSheet]:
-    """Every sheet of the file `name` whose bytes are `data`."""
+def read_file(name: str, data: bytes, *, engine: str = "calamine", max_rows: int | None = None) -> list[RawSheet]:
+    """Every sheet of the file `name` whose bytes are `data`. With `max_rows`, a file
+    that cannot fit it (by its line count, or the rows a sheet declares) is refused before
+    it is read."""
     suffix = Path(name).suffix.lower()
     if not data:
         raise FileReadError(name, "file_empty")
     if suffix in EXCEL_SUFFIXES:
-        return _read_excel(name, data, engine)
+        return _read_excel(name, data, engine, max_rows)
     if suffix in CSV_SUFFIXES:
+        _check_csv_size(name, data, max_rows)
         return [_read_csv(name, data)]
     raise FileReadError(name, "file_type_unsupported", suffix=suffix or Label("（无扩展名）", "(none)"),
                         suffixes=Items(SUPPORTED_SUFFIXES))
@@ -68,7 +81,7 @@ def _looks_like(data: bytes) -> str:
     return "other"
 
 
-def _read_excel(name: str, data: bytes, engine: str) -> list[RawSheet]:
+def _read_excel(name: str, data: bytes, engine: str, max_rows: int | None = None) -> list[RawSheet]:
     kind = _looks_like(data)
     if kind == "other":
         raise FileReadError(name, "not_excel")
@@ -87,6 +100,7 @@ def _read_excel(name: str, data: bytes, engine: str) -> list[RawSheet]:
         if unpacked > MAX_UNPACKED_BYTES or (unpacked > 50_000_000 and unpacked > MAX_UNPACK_RATIO * len(data)):
             raise FileReadError(name, "workbook_bomb", unpacked_mb=unpacked / 1e6, packed_mb=len(data) / 1e6,
                                 ratio=MAX_UNPACK_RATIO, limit_gb=MAX_UNPACKED_BYTES / 1e9)
+        _check_sheet_extents(name, archive, members, max_rows)
     if engine == "openpyxl":
         return _read_openpyxl(name, data)
     import python_calamine as pc
@@ -186,6 +200,104 @@ def formulas_without_values(data: bytes) -> int:
             if b"<f" in xml:
                 count += len(_FORMULA_NO_VALUE.findall(xml))
     return count
+
+
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*\bref=\"([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?\"")
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]+)(\d+)\"")
+_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
+_ATTRIBUTE = re.compile(rb"([\w:]+)=\"([^\"]*)\"")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet member path -> sheet name, from the workbook and its relationships (read
+    with patterns, not an XML parser: nothing in them is expanded)."""
+    try:
+        workbook = archive.read("xl/workbook.xml")[:1_000_000]
+        relations = archive.read("xl/_rels/workbook.xml.rels")[:1_000_000]
+    except KeyError:
+        return {}
+    targets = {}
+    for tag in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", relations):
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        target = attributes.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+        targets[attributes.get(b"Id")] = target if target.startswith("xl/") else "xl/" + target
+    names = {}
+    for tag in re.findall(rb"<(?:\w+:)?sheet\b[^>]*>", workbook):
+        attributes = {key.split(b":")[-1] if key != b"r:id" else key: value for key, value in _ATTRIBUTE.findall(tag)}
+        target = targets.get(attributes.get(b"r:id") or attributes.get(b"id"))
+        if target and b"name" in attributes:
+            names[target] = attributes[b"name"].decode("utf-8", "replace")
+    return names
+
+
+def _check_sheet_extents(name: str, archive: zipfile.ZipFile, members, max_rows: int | None) -> None:
+    """Refuse, before any reader allocates it, a sheet whose declared or real extent is far
+    beyond the row limit or far beyond what it holds."""
+    sheet_names = _sheet_names(archive)
+    for member in members:
+        if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
+            continue
+        sheet = sheet_names.get(member.filename, Path(member.filename).stem)
+        with archive.open(member) as stream:
+            head = stream.read(65_536)
+            whole = head + stream.read() if member.file_size <= SCANNED_SHEET_BYTES else None
+        last_row = last_column = 0
+        declared = _DIMENSION.search(head)
+        if declared:
+            first_letters, first_row, letters, row = declared.groups()
+            last_row = int(row or first_row or 0)
+            last_column = _column_number(letters or first_letters or b"")
+        if whole is not None:
+            # A small sheet is scanned whole: its real extent, and how many cells it holds.
+            cells = len(_CELL.findall(whole))
+            for letters, row in _CELL_REF.findall(whole):
+                last_row, last_column = max(last_row, int(row)), max(last_column, _column_number(letters))
+            rows = [int(r) for r in _ROW_REF.findall(whole)]
+            last_row = max([last_row, *rows])
+        else:
+            cells = member.file_size // 10  # no cell is written in fewer than about ten bytes
+        ref = f"A1:{_column_letters(max(last_column, 1))}{max(last_row, 1)}"
+        area = last_row * last_column
+        if area > SPARSE_AREA and area > SPARSE_RATIO * max(cells, 1):
+            raise FileReadError(name, "sheet_too_sparse", sheet=sheet, ref=ref, area=area, cells=cells)
+        if max_rows is not None and last_row > max_rows + CSV_LINE_SLACK:
+            raise FileReadError(name, "sheet_declares_too_many_rows", sheet=sheet, rows=last_row, ref=ref,
+                                limit=max_rows)
+
+
+def _check_csv_size(name: str, data: bytes, max_rows: int | None) -> None:
+    """Refuse, before decoding, a CSV with more lines than the row limit allows, or a line
+    longer than any export writes (a 200 MB one-line file)."""
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    if max_rows is not None and lines > max_rows + CSV_LINE_SLACK:
+        raise FileReadError(name, "csv_too_many_lines", lines=lines, limit=max_rows)
+    if len(data) <= CSV_MAX_LINE:
+        return
+    import numpy as np
+
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+    bounds = np.concatenate(([-1], ends, [len(data)]))
+    lengths = np.diff(bounds) - 1
+    longest = int(lengths.argmax())
+    if lengths[longest] > CSV_MAX_LINE:
+        raise FileReadError(name, "csv_line_too_long", line=longest + 1, size_mb=lengths[longest] / 2**20,
+                            limit_mb=CSV_MAX_LINE / 2**20)
 
 
 _FORMULA_NO_VALUE = re.compile(rb"<c\b[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v>\s*</v>\s*)?</c>")

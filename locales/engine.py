@@ -55,6 +55,54 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "第 {row} 行有一个单元格超过 {limit:,} 个字符；导出文件的单元格最多 32767 个字符（Excel 的上限），"
               "文件可能已损坏或并非系统导出。"},
     "csv_unparsable": {"en": "the CSV cannot be parsed ({detail}).", "zh": "无法解析 CSV 文件（{detail}）。"},
+    "file_not_regular": {"en": "this is not a regular file (a device, a pipe or a directory); nothing was read.",
+                         "zh": "这不是普通文件（而是设备、管道或目录），未读取任何内容。"},
+    "file_too_big": {"en": "the file is {size_mb:,.0f} MB, over the limit of {limit_mb:,.0f} MB; split the export.",
+                     "zh": "文件大小 {size_mb:,.0f} MB，超过 {limit_mb:,.0f} MB 的上限；请拆分导出文件。"},
+    "csv_too_many_lines": {
+        "en": "the CSV has {lines:,} lines, more than the limit of {limit:,} data rows per sheet allows; split the "
+              "export into smaller files (refused before reading it).",
+        "zh": "CSV 文件有 {lines:,} 行，超过每个工作表 {limit:,} 行数据的上限；请拆分成几个较小的文件（未读取即已拒绝）。"},
+    "csv_line_too_long": {
+        "en": "line {line:,} is {size_mb:,.1f} MB long (a line may be at most {limit_mb:g} MB); the file is damaged "
+              "or not an export.",
+        "zh": "第 {line:,} 行长达 {size_mb:,.1f} MB（每行最多 {limit_mb:g} MB）；文件可能已损坏或并非系统导出。"},
+    "sheet_declares_too_many_rows": {
+        "en": "sheet {sheet} declares {rows:,} rows ({ref}), over the limit of {limit:,} rows per sheet; split the "
+              "export into smaller files (refused before reading it).",
+        "zh": "工作表“{sheet}”声明有 {rows:,} 行（{ref}），超过每个工作表 {limit:,} 行的上限；请拆分成较小的文件（未读取即已拒绝）。"},
+    "sheet_too_sparse": {
+        "en": "sheet {sheet} spans {ref} ({area:,} cells) but holds {cells:,} cell(s); reading it would take "
+              "gigabytes. Delete the far rows and columns (or copy the data to a new sheet) and save again.",
+        "zh": "工作表“{sheet}”的范围是 {ref}（{area:,} 个单元格），但只有 {cells:,} 个单元格有内容，读取它要占用数 GB 内存。"
+              "请删除远处多余的行和列（或把数据复制到新工作表）后重新保存。"},
+
+    # --- the worker process that reads and checks a file (worker.py) -----------------------------
+    "worker_crashed": {
+        "en": "reading the file stopped the reader ({signal}); nothing was imported. The file is damaged, or needs "
+              "more than the {memory_mb:,} MB a file may use; export it again or split it.",
+        "zh": "读取此文件时读取程序中止（{signal}），未导入任何数据。文件可能已损坏，或所需内存超过每个文件 {memory_mb:,} MB "
+              "的上限；请重新导出或拆分后再导入。"},
+    "worker_out_of_memory": {
+        "en": "reading the file needs more than the {memory_mb:,} MB a file may use; nothing was imported. Split the "
+              "export into smaller files.",
+        "zh": "读取此文件所需内存超过每个文件 {memory_mb:,} MB 的上限，未导入任何数据。请把导出文件拆分成几个较小的文件。"},
+    "worker_cpu_limit": {
+        "en": "reading the file took more than {seconds:,} s of processor time, the limit per file; nothing was "
+              "imported. Split the export into smaller files.",
+        "zh": "读取此文件耗用的处理器时间超过每个文件 {seconds:,} 秒的上限，未导入任何数据。请拆分成几个较小的文件。"},
+    "worker_timeout": {
+        "en": "reading the file took longer than {seconds:,} s, the limit per file; nothing was imported. Split the "
+              "export into smaller files.",
+        "zh": "读取此文件用时超过每个文件 {seconds:,} 秒的上限，未导入任何数据。请拆分成几个较小的文件。"},
+    "worker_result_too_large": {
+        "en": "the checked rows of this file are over {limit_mb:,} MB, the limit per file; nothing was imported. "
+              "Split the export into smaller files.",
+        "zh": "此文件检查后的数据超过每个文件 {limit_mb:,} MB 的上限，未导入任何数据。请拆分成几个较小的文件。"},
+    "worker_failed": {
+        "en": "the file could not be checked (an error in the checker, logged on the server); nothing was imported "
+              "— please report this file.",
+        "zh": "无法检查此文件（检查程序出错，详情已记入服务器日志），未导入任何数据——请把这个文件反馈给我们。"},
     "formulas_without_values": {
         "en": "the workbook has {n:,} formula cell(s) with no stored result, read as empty: open it in Excel and "
               "save it (or paste values), then import again",
@@ -179,6 +227,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{label}: '{value}' is not a known value (expected one of {allowed} or their Chinese words)",
         "zh": "{label}：“{value}”不是可识别的取值（应为 {allowed} 或对应的中文词）"},
     "not_a_number": {"en": "{label}: '{value}' is not a number", "zh": "{label}：“{value}”不是数字"},
+    "number_not_finite": {"en": "{label}: '{value}' is not a finite number", "zh": "{label}：“{value}”不是有限的数值"},
+    "number_too_large": {"en": "{label}: {value} is beyond ±{limit:,.0f}, more than any real figure",
+                         "zh": "{label}：{value} 超出 ±{limit:,.0f}，不是真实的数据"},
+    "cell_too_long": {
+        "en": "a cell of {length:,} characters, more than the {limit:,} a cell may hold (Excel's limit)",
+        "zh": "单元格长达 {length:,} 个字符，超过每个单元格 {limit:,} 个字符的上限（Excel 的上限）"},
+    "date_too_early": {"en": "{field} {stamp} is before {earliest}, too early to be real",
+                       "zh": "{field} {stamp} 早于 {earliest}，不是真实的日期"},
     "not_whole_number": {"en": "{label}: '{value}' should be a whole number", "zh": "{label}：“{value}”应为整数"},
     "not_yes_no": {"en": "{label}: '{value}' is not yes/no (是/否, Y/N, 通过/未通过 …)",
                    "zh": "{label}：“{value}”不是“是/否”（可填 是/否、Y/N、通过/未通过 …）"},
@@ -234,6 +290,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Batch {batch} cannot be undone: batch {later} later updated some of its rows ({dataset}). Undo batch "
               "{later} first.",
         "zh": "批次 {batch} 不能撤销：之后的批次 {later} 更新了它的部分记录（{dataset}）。请先撤销批次 {later}。"},
+    "undo_orphans": {
+        "en": "Batch {batch} cannot be undone: it added {halls:,} hall(s) that {rows:,} row(s) of {dataset} still "
+              "refer to (e.g. hall {example}). Undo the batches of those rows first.",
+        "zh": "批次 {batch} 不能撤销：它新增的 {halls:,} 个营业厅仍被{dataset}中的 {rows:,} 条记录引用（例如营业厅 {example}）。"
+              "请先撤销那些记录所在的批次。"},
     "database_busy": {
         "en": "The database {path} is in use by another program{process}. Stop the running app (or use its Import "
               "page), or point --db / HALL_ANALYTICS_DB at another file, then try again.",

@@ -80,7 +80,7 @@ REFUSED = [  # (file name, bytes, words the message must hold)
     ("photo.png", lambda: b"\x89PNG\r\n\x1a\n", ["photo.png", "unsupported file type .png"]),
     ("mixed.csv", lambda: "工单编号,受理时间\n".encode() + "积分兑换".encode("gbk"), ["mixed.csv", "mixes encodings", "line 2"]),
     ("garbage.csv", lambda: b"id,name\n" + b"\xff\xfe\x80\x81" * 64, ["garbage.csv", "neither UTF-8 nor GBK"]),
-    ("huge_cell.csv", lambda: ",".join(COMPLAINT_HEADER).encode() + b"\nT1," + b"x" * 50_000_000 + b"\n",
+    ("huge_cell.csv", lambda: ",".join(COMPLAINT_HEADER).encode() + b"\nT1," + b"x" * 2_000_000 + b"\n",
      ["huge_cell.csv", "row 2", "longer than 1,048,576 characters"]),
     ("header_only.xlsx", lambda: xlsx(("工单", [COMPLAINT_HEADER])), ["header_only.xlsx", "工单", "only a header (row 1)"]),
     ("totals_only.xlsx", lambda: xlsx(("工单", [COMPLAINT_HEADER, ["合计", "0"]])),
@@ -185,6 +185,19 @@ ROW_CASES = [  # (case, file bytes, stored ticket ids, [(row, column, words)], w
     ("merged cells down data rows", xlsx(("工单", [COMPLAINT_HEADER, T, ["T2", "2026-10-01 10:00", "积分兑换", None, "处理中"],
                                                  ["T3", "2026-10-01 11:00", "积分兑换", None, "处理中"]], [(1, 3, 3, 3)])),
      ["T1", "T2", "T3"], [], None),
+    ("date before 2000", tickets(T, ["T2", "0001-01-01 09:00", "积分兑换", "020001", "处理中", None]),
+     ["T1"], [(4, "受理时间", "is before 2000-01-01, too early to be real")], None),
+    ("a minute before 2000", tickets(["T1", "2000-01-01 00:00", "积分兑换", "020001", "处理中", None],
+                                     ["T2", "1999-12-31 23:59", "积分兑换", "020001", "处理中", None]),
+     ["T1"], [(4, "受理时间", "1999-12-31 23:59:00 is before 2000-01-01")], None),
+    ("infinite amount", tickets(T + ["inf"], header=COMPLAINT_HEADER + ["补偿金额(元)"]),
+     [], [(3, "补偿金额(元)", "'inf' is not a finite number")], None),
+    ("amount beyond any real one", tickets(T + ["1e308"], header=COMPLAINT_HEADER + ["补偿金额(元)"]),
+     [], [(3, "补偿金额(元)", "1e308 is beyond ±1,000,000,000,000,000")], None),
+    ("integer beyond any real one", xlsx(("厅店", [["营业厅编码", "营业厅名称", "区域", "地市", "柜台数"],
+                                                 ["020009", "新厅", "珠三角", "广州", "1e30"],
+                                                 ["020010", "另一新厅", "珠三角", "广州", "6"]])),
+     None, [(2, "柜台数", "1e30 is beyond")], None),
     ("control characters", tickets(["T1\x07", "2026-10-01 09:00", "积分\x00兑换", "020001", "处理中", None]),
      ["T1"], [], "control characters removed"),
     ("right-to-left and emoji", tickets(T + ["مرحبا بالعالم 👋🏽 客户很生气 😡"], header=COMPLAINT_HEADER + ["投诉内容"]),
@@ -215,6 +228,21 @@ def test_bad_rows_are_named_and_good_rows_kept(con, case, data, stored, errors, 
         assert [r[0] for r in con.execute("SELECT ticket_id FROM complaints ORDER BY 1").fetchall()] == stored
     rejected = con.execute("SELECT row_number, column_name FROM import_rejections ORDER BY 1").fetchall()
     assert rejected == sorted((r, c) for r, c, _ in errors)
+
+
+def test_a_cell_longer_than_excel_allows_rejects_its_row_in_any_column(con):
+    """A shared string of 10,000,000 characters (built from raw XML: openpyxl itself cuts
+    cells at 32,767) costs its row, named by row and column; the rejections list keeps the
+    start of it and its length, not the ten million characters."""
+    import hostile
+
+    result = importer.import_file(con, "long.xlsx", hostile.huge_shared_string(), now=NOW)
+    sheet = result.sheets[0]
+    assert result.ok and sheet.accepted == 0
+    assert [(e.row, e.column) for e in sheet.errors] == [(2, "投诉类别")]
+    assert "10,000,000 characters, more than the 32,767" in sheet.errors[0].reason
+    kept = con.execute("SELECT raw_values FROM import_rejections").fetchone()[0]
+    assert len(kept) < 1_000 and "10,000,000" in kept
 
 
 def test_text_from_uploads_is_stored_exactly(con):

@@ -407,9 +407,9 @@ def test_chinese_sentences_use_chinese_punctuation(code):
 
 
 ENGINE = [Path(messages.__file__).parent / name for name in
-          ("readers.py", "coerce.py", "recognise.py", "importer.py", "storage.py")]
+          ("readers.py", "coerce.py", "recognise.py", "importer.py", "storage.py", "worker.py")]
 # How the engine names a code: Message("code", ...), or an exception built from one.
-CODE_IN_SOURCE = re.compile(r'(?:Message|MappingError|UndoRefused)\(\s*"(\w+)"|FileReadError\(\w+, "(\w+)"')
+CODE_IN_SOURCE = re.compile(r'(?:Message|MappingError|UndoRefused)\(\s*"(\w+)"|FileReadError\([^,()]+(?:\(\w+\))?, "(\w+)"')
 
 
 def _codes_in_source() -> set[str]:
