@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .messages import Items, Message
+from .schema import LARGEST_NUMBER
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 # What a date cell may look like, as the message about an unreadable one says.
@@ -148,8 +149,6 @@ def _number_from_text(text: str, percent_as_points: bool = False) -> float | Non
         number = float(stripped) * factor
     except ValueError:
         return None
-    if not math.isfinite(number):
-        return None
     return number / 100.0 if percent and not percent_as_points else number
 
 
@@ -182,8 +181,13 @@ def coerce_number(cells: list, label: str, *, integer: bool = False, words: dict
             problems[i] = Message("not_a_number", label=label, value=cell)
         values[i] = number
     for i, v in enumerate(values):
-        if v is not None and not math.isfinite(v):
-            problems[i] = Message("not_a_number", label=label, value=cells[i])
+        if v is None:
+            continue
+        if not math.isfinite(v):
+            problems[i] = Message("number_not_finite", label=label, value=cells[i])
+            values[i] = None
+        elif abs(v) > LARGEST_NUMBER:
+            problems[i] = Message("number_too_large", label=label, value=cells[i], limit=LARGEST_NUMBER)
             values[i] = None
     if integer:
         for i, v in enumerate(values):
@@ -195,6 +199,11 @@ def coerce_number(cells: list, label: str, *, integer: bool = False, words: dict
                 problems[i] = Message("not_whole_number", label=label, value=cells[i])
                 values[i] = None
     return values, problems
+
+
+# Problems that cost the row even in an optional field: the value is not damaged data but
+# no data at all, and storing the row without it would hide that.
+ROW_REJECTING = frozenset({"number_not_finite", "number_too_large"})
 
 
 def coerce_boolean(cells: list, label: str) -> tuple[list, dict]:

@@ -7,6 +7,7 @@ Nothing after import sees a raw spreadsheet header.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,6 +21,19 @@ DUCKDB_TYPES = {
     TEXT: "VARCHAR", CODE: "VARCHAR", INTEGER: "BIGINT", NUMBER: "DOUBLE",
     TIMESTAMP: "TIMESTAMP", DATE: "DATE", BOOLEAN: "BOOLEAN", SCORE: "DOUBLE",
 }
+
+
+# Bounds every import applies, whatever the field (a row breaking one is rejected, naming
+# its row and column): values beyond them are not data but damage, placeholders or attacks,
+# and would break the pages (week arithmetic, number formats, table rendering).
+# Dates before these: a 0 read as Excel's day zero (1899-12-30), a 0001-01-01 placeholder.
+EARLIEST_EVENT = dt.date(2000, 1, 1)    # a survey answer, ticket, sale or training session
+EARLIEST_RECORD = dt.date(1950, 1, 1)   # when a hall opened, a person was hired or left
+# A number beyond this is no count, amount or minute a hall has (a thousand trillion);
+# doubles hold whole numbers exactly below 2**53, about nine times more.
+LARGEST_NUMBER = 1e15
+# A cell longer than this is refused in every format: Excel's own limit per cell.
+LONGEST_CELL = 32_767
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,14 @@ class Field:
     # Values that fit the bounds but not the field's usual use (1-5 answers in the 0-10
     # recommendation, 0-1 fractions in a 0-100 score) must be confirmed before a commit.
     doubt_check: bool = False
+    # The earliest plausible value of a DATE or TIMESTAMP field (None: EARLIEST_EVENT).
+    earliest: dt.date | None = None
+
+    @property
+    def earliest_date(self) -> dt.date | None:
+        if self.type not in (TIMESTAMP, DATE):
+            return None
+        return self.earliest or EARLIEST_EVENT
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
@@ -258,7 +280,8 @@ HALLS = _register(Dataset(
            "stars", "star rating", minimum=1, maximum=5, words=STAR_WORDS, keywords=_k("星级"),
            description="1–5; ordinal words such as 五星, 5星 or ★★★★★ are read as their number."),
         _f("opened_on", DATE, "开业日期", "Opened on", "开业时间", "成立日期", "开厅日期", "启用日期", "开业年月",
-           "opened", "opening date", "open date", keywords=_k("开业", "开厅", "启用", "成立")),
+           "opened", "opening date", "open date", keywords=_k("开业", "开厅", "启用", "成立"),
+           earliest=EARLIEST_RECORD),
         _f("counters", INTEGER, "柜台数", "Counters", "受理台数", "柜台数量", "窗口数", "台席数", "受理台席数",
            "营业台数", "counter count", "counters", minimum=0, keywords=_k("柜台", "台席", "窗口")),
         _f("self_service_terminals", INTEGER, "自助终端数", "Self-service terminals", "自助终端", "自助终端数量",
@@ -283,11 +306,11 @@ STAFF = _register(Dataset(
            "job title", keywords=_k("岗位", "职务", "职位"),
            description="店长/营业员/营销代表/导购/大堂经理… as written in the HR export."),
         _f("hired_on", DATE, "入职日期", "Hired on", "入职时间", "到岗日期", "入司日期", "入司时间", "hire date",
-           "hired", "date hired", keywords=_k("入职", "入司", "到岗")),
+           "hired", "date hired", keywords=_k("入职", "入司", "到岗"), earliest=EARLIEST_RECORD),
         _f("status", TEXT, "在职状态", "Status", "状态", "员工状态", "人员状态", "用工状态", "status",
            vocabulary=STAFF_STATUS, keywords=_k("状态")),
         _f("left_on", DATE, "离职日期", "Left on", "离职时间", "leave date", "left", "date left",
-           keywords=_k("离职")),
+           keywords=_k("离职"), earliest=EARLIEST_RECORD),
     )))
 
 SURVEYS = _register(Dataset(

@@ -214,11 +214,12 @@ def upsert(con, dataset: schema.Dataset, frame: pd.DataFrame, batch_id: int) -> 
         for c in columns if c != "_batch_id")
     staged = frame.drop(columns=["_batch_id"], errors="ignore")
     con.register("incoming_rows", staged)
-    try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE staging AS SELECT {casts}, CAST(? AS BIGINT) AS _batch_id "
-                    f"FROM incoming_rows", [batch_id])
-    finally:
-        con.unregister("incoming_rows")
+    # No `finally`: after a failed cast the transaction is aborted and unregistering would
+    # raise again, replacing the cast's own error (which names the column) with "aborted".
+    # The next upsert registers the name anew.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE staging AS SELECT {casts}, CAST(? AS BIGINT) AS _batch_id "
+                f"FROM incoming_rows", [batch_id])
+    con.unregister("incoming_rows")
     older, older_params = _older_condition(dataset)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE staging_kind AS
@@ -349,6 +350,7 @@ def undo_batch(con, batch_id: int) -> dict[str, dict[str, int]]:
         if later is not None:
             raise UndoRefused("undo_overwritten", batch=batch_id, later=later,
                               dataset=Label(dataset.label_zh, dataset.label_en))
+    _refuse_orphans(con, batch_id)
     summary = {}
     con.execute("BEGIN TRANSACTION")
     try:
@@ -371,6 +373,27 @@ def undo_batch(con, batch_id: int) -> dict[str, dict[str, int]]:
         con.execute("ROLLBACK")
         raise
     return summary
+
+
+def _refuse_orphans(con, batch_id: int) -> None:
+    """Refuse to undo a batch that added halls other batches' rows still refer to: every
+    figure joins through the halls, so those rows would drop out of every page."""
+    halls = schema.DATASETS["halls"]
+    removed_halls = f"""
+        SELECT hall_code FROM {quote_ident(halls.table)} WHERE _batch_id = ?
+        EXCEPT SELECT hall_code FROM {quote_ident('_replaced_' + halls.table)} WHERE _replaced_by = ?"""
+    count = con.execute(f"SELECT count(*) FROM ({removed_halls})", [batch_id, batch_id]).fetchone()[0]
+    if not count:
+        return
+    for dataset in schema.DATASETS.values():
+        if not dataset.references_hall or dataset.name == "halls":
+            continue
+        rows, example = con.execute(f"""
+            SELECT count(*), min(hall_code) FROM {quote_ident(dataset.table)}
+            WHERE _batch_id <> ? AND hall_code IN ({removed_halls})""", [batch_id, batch_id, batch_id]).fetchone()
+        if rows:
+            raise UndoRefused("undo_orphans", batch=batch_id, halls=count, rows=rows, example=example,
+                              dataset=Label(dataset.label_zh, dataset.label_en))
 
 
 def save_mapping_profile(con, *, name: str, dataset: str, header_signature: str,

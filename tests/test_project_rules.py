@@ -162,7 +162,7 @@ _SAFE_SQL_PARTS = re.compile(r"""^(
   | ([a-z_]+\.)?tickets_sql\(as_of=[A-Z_]+\)           # the tickets CTE as of a fixed expression
   | .*\.join\(.*(quote_ident|STAFF_SUMS|BY_COLUMNS).*\)
   | len\([A-Z_]+\) | case\('[a-z_]+'\) | ds\.name
-  | casts|column|column_list|columns|ctes|date|hall_join|name|older|parts|per_hall_sql|replaced|select|table|totals|cases|scoped
+  | casts|column|column_list|columns|ctes|date|hall_join|name|older|parts|per_hall_sql|removed_halls|replaced|select|table|totals|cases|scoped
 )$""", re.VERBOSE)
 
 

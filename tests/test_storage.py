@@ -83,6 +83,39 @@ def test_undo_of_a_batch_overwritten_later_is_refused_until_the_later_one_is_und
     assert con.execute("SELECT count(*) FROM complaints").fetchone() == (0,)
 
 
+def test_undo_of_the_halls_batch_is_refused_while_other_rows_refer_to_its_halls(con):
+    halls_batch = con.execute("SELECT min(batch_id) FROM import_batches").fetchone()[0]
+    tickets_result, _ = load(con, tickets(OPEN_T1, OPEN_T2))
+    before = fingerprint(con)
+    with pytest.raises(storage.UndoRefused) as refused:
+        storage.undo_batch(con, halls_batch)
+    message = refused.value.message
+    assert message.code == "undo_orphans"
+    assert "added 3 hall(s) that 2 row(s) of Complaint tickets still refer to (e.g. hall 020001)" in message
+    assert "批次" in message.render("zh") and "投诉工单" in message.render("zh")
+    assert fingerprint(con) == before
+    storage.undo_batch(con, tickets_result.batch_id)
+    storage.undo_batch(con, halls_batch)  # nothing refers to its halls any more
+    assert con.execute("SELECT count(*) FROM halls").fetchone() == (0,)
+
+
+def test_a_failed_cast_reports_its_own_error_not_the_aborted_transaction(con):
+    """The importer's bounds keep such values out; should one get through, its error must
+    say which column, not 'Current transaction is aborted'."""
+    import duckdb
+    import pandas as pd
+
+    ds = schema.DATASETS["halls"]
+    frame = pd.DataFrame({c: [None] for c in storage.dataset_columns(ds)})
+    frame["counters"] = [1e30]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        with pytest.raises(duckdb.ConversionException, match="counters"):
+            storage.upsert(con, ds, frame, 99)
+    finally:
+        con.execute("ROLLBACK")
+
+
 def test_a_failure_in_the_middle_of_the_write_leaves_the_database_as_it_was(con, monkeypatch):
     load(con, tickets(OPEN_T1))
     before = fingerprint(con)
