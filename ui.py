@@ -145,8 +145,18 @@ def can_import() -> bool:
 def sign_in_gate() -> None:
     """With an access file: a sign-in form until the visitor has signed in (then their
     name and a sign-out button in the sidebar). Without one: nothing."""
+    from analytics import access
+
     config = _access_config()
+    address = st.context.ip_address
     if config is None:
+        if access.open_mode():
+            st.warning(t("open_mode_banner"), icon=":material/lock_open:")
+        elif not access.is_local_address(address):
+            # The server binds to this machine only without an access file; should it
+            # have been started otherwise, a visitor from elsewhere still sees nothing.
+            st.error(t("local_only_refused"))
+            st.stop()
         return
     user = st.session_state.get(USER_KEY)
     if user is None:
@@ -157,12 +167,15 @@ def sign_in_gate() -> None:
             password = st.text_input(t("sign_in_password"), type="password", key="sign_in_password")
             submitted = st.form_submit_button(t("sign_in_button"), type="primary")
         if submitted:
-            signed = config.sign_in(username, password)
-            if signed is None:
-                st.error(t("sign_in_failed"))
-            else:
-                st.session_state[USER_KEY] = signed
+            answer = access.attempt_sign_in(config, username, password, address)
+            if answer.user is not None:
+                st.session_state[USER_KEY] = answer.user
                 st.rerun()
+            time.sleep(answer.delay_s)  # this session waits; the others carry on
+            if answer.locked_until is not None:
+                st.error(t("sign_in_locked", until=dt.datetime.fromtimestamp(answer.locked_until).strftime("%H:%M")))
+            else:
+                st.error(t("sign_in_failed"))
         st.stop()
     st.sidebar.caption(t("signed_in_as", name=user.name, role=t(f"role_{user.role}"))
                        + (f" · {join(user.regions)}" if user.scope else ""))

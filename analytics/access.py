@@ -24,15 +24,24 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 import secrets
+import threading
+import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .settings import PROJECT_ROOT, read_when_changed
 
+log = logging.getLogger(__name__)
+
 ENV_VAR = "HALL_ANALYTICS_ACCESS"
+# Set (to 1) by `scripts/run.sh --open`: serve a network without an access file, every
+# page saying so. Without an access file and without it the server listens on LOCAL only.
+OPEN_ENV_VAR = "HALL_ANALYTICS_OPEN"
+LOCAL_ADDRESSES = ("127.0.0.1", "::1", "localhost")
 DEFAULT_PATH = PROJECT_ROOT / "config" / "access.toml"
 ROLES = ("admin", "analyst", "regional_manager", "viewer")
 IMPORTERS = ("admin", "analyst")
@@ -95,7 +104,133 @@ class AccessConfig:
         return user if ok and user is not None else None
 
 
-_DUMMY_HASH = hash_password("x", salt=b"\0" * 16, iterations=1_000)
+# Checked for an unknown name with the same work as a real hash (the same iterations),
+# so that the time of a refusal does not tell known names from unknown ones.
+_DUMMY_HASH = hash_password("x", salt=b"\0" * 16, iterations=ITERATIONS)
+
+
+def serving_arguments(args: list[str], environ) -> tuple[list[str], str, dict]:
+    """The `streamlit run` arguments for `args` (what follows `run app.py`), and what to
+    say about them: (arguments, locale key, its parameters), the key None for nothing to
+    say and "serve_network_refused" for a start that must not happen.
+
+    Without an access file the server listens on 127.0.0.1 only; an address given to
+    serve a network is refused unless `--open` is given too (then every page warns).
+    `--open` is ours, not Streamlit's: it is taken out and becomes OPEN_ENV_VAR.
+    """
+    opened = "--open" in args
+    args = [a for a in args if a != "--open"]
+    path = access_path()
+    if path.exists():
+        return args, None, {}
+    address = environ.get("STREAMLIT_SERVER_ADDRESS")
+    for i, arg in enumerate(args):
+        if arg == "--server.address" and i + 1 < len(args):
+            address = args[i + 1]
+        elif arg.startswith("--server.address="):
+            address = arg.split("=", 1)[1]
+    if opened:
+        environ[OPEN_ENV_VAR] = "1"
+        return args, "serve_open_warning", {"path": str(path)}
+    if address is None:
+        return [*args, "--server.address", "127.0.0.1"], "serve_local_only", {"path": str(path)}
+    if not is_local_address(address):
+        return args, "serve_network_refused", {"path": str(path), "address": address}
+    return args, "serve_local_only", {"path": str(path)}
+
+
+def open_mode() -> bool:
+    """Whether the server was started with --open (a network served without an access file)."""
+    return os.environ.get(OPEN_ENV_VAR) == "1"
+
+
+def is_local_address(address: str | None) -> bool:
+    """A connection from this machine (Streamlit gives no address for localhost)."""
+    return address is None or address in LOCAL_ADDRESSES or address.startswith("127.")
+
+
+@dataclass
+class SignInThrottle:
+    """Failed sign-ins, per user name and per address, in this server process.
+
+    Each failure delays the answer (one more second per recent failure, up to
+    `max_delay_s`); `max_per_user` failures of a name, or `max_per_address` from one
+    address, within `window_s` lock that name or address for `lockout_s`, the right
+    password included. Unknown names are counted like known ones, so a lockout tells
+    nothing either. A success clears its name's failures (not its address's).
+    """
+    max_per_user: int = 5
+    max_per_address: int = 20
+    window_s: float = 900.0
+    lockout_s: float = 900.0
+    max_delay_s: float = 5.0
+    clock: object = time.time
+    _failures: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    _locked_until: dict[tuple[str, str], float] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @staticmethod
+    def _keys(username: str, address: str | None) -> list[tuple[str, str]]:
+        return [("user", username.strip().casefold()), ("address", address or "local")]
+
+    def locked_until(self, username: str, address: str | None) -> float | None:
+        now = self.clock()
+        with self._lock:
+            ends = [self._locked_until.get(key, 0.0) for key in self._keys(username, address)]
+        latest = max(ends)
+        return latest if latest > now else None
+
+    def failed(self, username: str, address: str | None) -> float:
+        """Record a failure; returns the delay (seconds) to wait before answering."""
+        now = self.clock()
+        limits = {"user": self.max_per_user, "address": self.max_per_address}
+        recent_counts = []
+        with self._lock:
+            for key in self._keys(username, address):
+                recent = [t for t in self._failures.get(key, []) if now - t < self.window_s] + [now]
+                self._failures[key] = recent
+                recent_counts.append(len(recent))
+                if len(recent) >= limits[key[0]]:
+                    self._locked_until[key] = now + self.lockout_s
+                    self._failures[key] = []
+        return min(float(recent_counts[0]), self.max_delay_s)
+
+    def succeeded(self, username: str) -> None:
+        with self._lock:
+            self._failures.pop(("user", username.strip().casefold()), None)
+
+
+THROTTLE = SignInThrottle()
+
+
+@dataclass(frozen=True)
+class SignInAnswer:
+    user: User | None
+    locked_until: float | None = None  # epoch seconds, when refused for a lockout
+    delay_s: float = 0.0                # how long to wait before showing a refusal
+
+
+def attempt_sign_in(config: AccessConfig, username: str, password: str, address: str | None,
+                    throttle: SignInThrottle = THROTTLE) -> SignInAnswer:
+    """One sign-in attempt from `address`, throttled and logged (name, address; the time
+    is the log record's). A locked name or address is refused without checking the
+    password."""
+    shown = username.strip()[:64]
+    locked = throttle.locked_until(username, address)
+    if locked is not None:
+        log.warning("sign-in refused for %r from %s: locked until %s", shown, address or "local",
+                    time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(locked)))
+        return SignInAnswer(None, locked_until=locked)
+    user = config.sign_in(username, password)
+    if user is not None:
+        throttle.succeeded(username)
+        log.info("signed in: %r (%s) from %s", user.username, user.role, address or "local")
+        return SignInAnswer(user)
+    delay = throttle.failed(username, address)
+    locked = throttle.locked_until(username, address)
+    log.warning("sign-in failed for %r from %s%s", shown, address or "local",
+                "; now locked for %d min" % (throttle.lockout_s // 60) if locked else "")
+    return SignInAnswer(None, locked_until=locked, delay_s=delay)
 
 
 def access_path() -> Path:

@@ -88,6 +88,29 @@ TEXT: dict[str, dict[str, str]] = {
     "sign_in_password": {"zh": "密码", "en": "Password"},
     "sign_in_button": {"zh": "登录", "en": "Sign in"},
     "sign_in_failed": {"zh": "用户名或密码不正确。", "en": "Wrong user name or password."},
+    "sign_in_locked": {
+        "zh": "登录失败次数过多，此用户名或此地址已被暂时锁定，请在 {until} 之后再试。",
+        "en": "Too many failed sign-ins: this user name or this address is locked for now; try again after {until}."},
+    "open_mode_banner": {
+        "zh": "此服务器未配置访问控制文件（config/access.toml），却以 --open 方式对网络开放：任何能访问它的人都能查看、导入和撤销数据。",
+        "en": "This server has no access file (config/access.toml) and was opened to the network with --open: anyone who "
+              "can reach it may see, import and undo data."},
+    "local_only_refused": {
+        "zh": "此服务器未配置访问控制文件，只允许本机访问。请管理员配置 config/access.toml 后再通过网络使用。",
+        "en": "This server has no access file and serves this machine only. An administrator must set up "
+              "config/access.toml before it is used over the network."},
+    "serve_local_only": {
+        "zh": "未找到访问控制文件 {path}：只在本机 127.0.0.1 上提供服务。要对网络开放，请先配置访问控制文件（或明确使用 --open）。",
+        "en": "No access file at {path}: serving this machine only (127.0.0.1). To serve a network, set up the access "
+              "file (or pass --open explicitly)."},
+    "serve_open_warning": {
+        "zh": "警告：未配置访问控制文件 {path}，却使用了 --open：网络上任何人都能查看、导入和撤销数据。每个页面都会显示这条警告。",
+        "en": "Warning: no access file at {path}, and --open given: anyone on the network may see, import and undo data. "
+              "Every page shows this warning."},
+    "serve_network_refused": {
+        "zh": "未配置访问控制文件 {path}，不能监听网络地址 {address}。请先配置访问控制文件，或明确使用 --open。",
+        "en": "No access file at {path}: refusing to listen on the network address {address}. Set up the access file, "
+              "or pass --open explicitly."},
     "signed_in_as": {"zh": "已登录：{name}（{role}）", "en": "Signed in: {name} ({role})"},
     "sign_out": {"zh": "退出登录", "en": "Sign out"},
     "role_admin": {"zh": "管理员", "en": "admin"},
