@@ -177,7 +177,7 @@ def sign_in_gate() -> None:
             else:
                 st.error(t("sign_in_failed"))
         st.stop()
-    st.sidebar.caption(t("signed_in_as", name=user.name, role=t(f"role_{user.role}"))
+    st.sidebar.caption(t_markdown("signed_in_as", name=user.name, role=t(f"role_{user.role}"))
                        + (f" · {join(user.regions)}" if user.scope else ""))
     if st.sidebar.button(t("sign_out"), key="sign_out", icon=":material/logout:"):
         st.session_state.pop(USER_KEY, None)
@@ -224,12 +224,15 @@ def load_sample_button(key: str) -> None:
             st.rerun()
 
 
-def message(text) -> str:
+def message(text, *, markdown: bool = False) -> str:
     """A message of the import engine (an analytics.messages.Message: file error, warning,
-    rejection reason, evidence) in the current language; any other text as it is."""
+    rejection reason, evidence) in the current language; any other text as it is.
+    `markdown`: for st.markdown / st.error and the like, whose text is Markdown: what the
+    message quotes from the upload (file, sheet, header, value) is escaped; a table cell
+    is plain text and needs no escape."""
     from analytics import messages
 
-    return messages.render(text, language())
+    return messages.render(text, language(), escape=escape_markdown if markdown else None)
 
 
 def import_log_table(log: pd.DataFrame, *, key: str) -> None:
@@ -287,8 +290,18 @@ def language() -> str:
 
 
 def t(key: str, **values) -> str:
+    """The UI text `key` in the current language, filled in with `values` as given: for
+    plain-text places (table headers, options, chart labels, file names)."""
     text = i18n.TEXT[key][language()]
     return text.format(**values) if values else text
+
+
+def t_markdown(key: str, **values) -> str:
+    """`t` for the places that read Markdown (st.markdown, captions, titles, alerts, widget
+    labels): each text value is escaped, so a hall name or a file name from an upload shows
+    as it is written and can never become a link, an image, a colour or a formula."""
+    return t(key, **{name: escape_markdown(value) if isinstance(value, str) else value
+                     for name, value in values.items()})
 
 
 def language_picker() -> None:
@@ -535,10 +548,19 @@ def _auto_turn(pages: int, seconds: int) -> None:
     ticker()
 
 
+# GitHub Markdown turns web and mail addresses into links after parsing, from the text the
+# escapes leave ("http\://" reads "http://" again). An invisible word joiner (U+2060) inside
+# "http://", "www." and after "@" keeps them text; it is the only change a reader cannot see.
+_WORD_JOINER = "\u2060"
+_AUTOLINK_START = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=www)(?=\.)|(?<=@)")
+
+
 def escape_markdown(text: str) -> str:
     """Text from uploads (hall names, categories, comments) shown literally by st.markdown:
-    no emphasis, links, colour directives or LaTeX (st.markdown never renders raw HTML)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))
+    no emphasis, links, auto-linked addresses, images, colour directives or LaTeX
+    (st.markdown never renders raw HTML)."""
+    text = _AUTOLINK_START.sub(_WORD_JOINER, str(text))
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", text)
 
 
 def plain_table(frame: pd.DataFrame, formats: dict[str, str], *, key: str) -> None:
@@ -650,7 +672,7 @@ def hall_from_chart_selection(event) -> str | None:
         if isinstance(data, (list, tuple)):
             data = data[0] if data else None
         if data not in (None, ""):
-            return str(data)
+            return chart_point_code(data)
     return None
 
 
@@ -680,7 +702,8 @@ def hall_drill_button(hall_code: str, *, key: str | None = None) -> None:
         return
     halls = hall_directory()
     name = halls.loc[halls["hall_code"] == hall_code, "hall_name"]
-    st.button(t("drill_to_hall", hall=name.iloc[0] if len(name) else hall_code), key=key or f"drill_{hall_code}",
+    st.button(t("drill_to_hall", hall=escape_markdown(name.iloc[0] if len(name) else hall_code)),
+              key=key or f"drill_{hall_code}",
               on_click=drill_to_hall, args=(hall_code,), icon=":material/filter_alt:")
 
 
@@ -722,10 +745,66 @@ def _chart_template() -> str:
     return "hall_analytics"
 
 
+# Plotly draws a little HTML in every text it shows (trace names, tick labels, hover and bar
+# text): `<a href>` in an uploaded hall name became a live link on seven pages, and `<span
+# style>` restyles. Text keeps the harmless tags our own templates write (<br>, <b>, <i>, <em>,
+# <sup>, <sub>, and <extra> of a hover template); every other "<" becomes "&lt;", which plotly
+# shows as "<". Names go through the same change wherever they are matched (legend groups, the
+# order of a category axis), so they still match.
+_PLOTLY_TAG = re.compile(r"<(?!(?:br|/?b|/?i|/?em|/?sup|/?sub|/?extra)\s*/?>)", re.IGNORECASE)
+_PLOTLY_ESCAPED_TAG = "&lt;"
+_TRACE_TEXT = ("x", "y", "text", "hovertext", "hovertemplate", "texttemplate", "name", "legendgroup", "labels",
+               "parents", "ids", "customdata")
+
+
+def _defused(value):
+    """`value` (a text, or nested lists / arrays of them) with plotly's tags made text;
+    the same object when nothing changed."""
+    if isinstance(value, str):
+        return _PLOTLY_TAG.sub(_PLOTLY_ESCAPED_TAG, value) if "<" in value else value
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind != "O":
+            return value
+        items = [_defused(v) for v in value.ravel()]
+        if all(new is old for new, old in zip(items, value.ravel())):
+            return value
+        out = np.empty(value.shape, dtype=object)
+        out.ravel()[:] = items
+        return out
+    if isinstance(value, (list, tuple)):
+        items = [_defused(v) for v in value]
+        return value if all(new is old for new, old in zip(items, value)) else type(value)(items)
+    return value
+
+
+def defuse_chart_text(fig):
+    """Every text of `fig` that plotly would read as HTML, made plain (see _PLOTLY_TAG)."""
+    for trace in fig.data:
+        for attr in _TRACE_TEXT:
+            value = getattr(trace, attr, None)
+            if value is not None and (new := _defused(value)) is not value:
+                trace[attr] = new
+    for annotation in fig.layout.annotations or ():
+        if annotation.text and (new := _defused(annotation.text)) is not annotation.text:
+            annotation.text = new
+    for axis in (*fig.select_xaxes(), *fig.select_yaxes()):
+        for attr in ("ticktext", "categoryarray"):
+            value = getattr(axis, attr)
+            if value is not None and (new := _defused(value)) is not value:
+                axis[attr] = new
+    return fig
+
+
+def chart_point_code(value) -> str:
+    """A code read back from a selected point's customdata, as it was before defuse_chart_text."""
+    return str(value).replace(_PLOTLY_ESCAPED_TAG, "<")
+
+
 def apply_chart_theme(fig, *, large: bool = False):
     """The one chart look: CJK font, small palette, white background, legend on top.
     Draw with `chart(fig)` (or `st.plotly_chart(fig, theme=None)`) to keep it. `large`:
     type for a meeting-room screen (presentation mode)."""
+    defuse_chart_text(fig)
     fig.for_each_trace(_recolour)
     if fig.layout.coloraxis.colorscale and _PLACEHOLDER.match(str(fig.layout.coloraxis.colorscale[0][1])):
         fig.update_layout(coloraxis_colorscale=SEQUENTIAL)

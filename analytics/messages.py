@@ -14,12 +14,13 @@ say what it is. Parameters are rendered by kind:
     Items([...])     a list, joined as the language writes one (、 or ", ")
     Clauses([...])   several messages, joined by ； or "; "
     anything else    as given (file and sheet names, headers, cell values, numbers),
-                     with the template's format spec ({n:,}, {value:g})
+                     with the template's format spec ({n:,}, {value:g}); text passes
+                     through the caller's `escape` (the page's Markdown escape)
 """
 from __future__ import annotations
 
 import string
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from locales.engine import TEXT
 
@@ -58,8 +59,10 @@ class Message(str):
         self.code, self.params = code, params
         return self
 
-    def render(self, lang: str) -> str:
-        return str.__str__(self) if lang == "en" else _render(self.code, self.params, lang)
+    def render(self, lang: str, *, escape: Callable[[str], str] | None = None) -> str:
+        if lang == "en" and escape is None:
+            return str.__str__(self)
+        return _render(self.code, self.params, lang, escape)
 
     def __reduce__(self):  # a str subclass would otherwise be rebuilt from its text alone
         return _rebuild, (self.code, self.params)
@@ -72,26 +75,33 @@ def _rebuild(code: str, params: dict) -> Message:
     return Message(code, **params)
 
 
-def _value(value: Any, lang: str) -> Any:
+def _value(value: Any, lang: str, escape: Callable[[str], str] | None) -> Any:
     if isinstance(value, Message):
-        return value.render(lang)
+        return value.render(lang, escape=escape)
     if isinstance(value, Label):
         return getattr(value, lang)
     if isinstance(value, Items):
-        return value.separator[lang].join(str(_value(item, lang)) for item in value)
+        return value.separator[lang].join(str(_value(item, lang, escape)) for item in value)
+    if escape is not None and isinstance(value, str):
+        return escape(value)
     return value
 
 
-def _render(code: str, params: dict, lang: str) -> str:
-    return TEXT[code][lang].format(**{name: _value(value, lang) for name, value in params.items()})
+def _render(code: str, params: dict, lang: str, escape: Callable[[str], str] | None = None) -> str:
+    return TEXT[code][lang].format(**{name: _value(value, lang, escape) for name, value in params.items()})
 
 
-def render(text: str | None, lang: str) -> str:
+def render(text: str | None, lang: str, *, escape: Callable[[str], str] | None = None) -> str:
     """`text` in `lang`: a Message in that language; any other text as it is (a
-    value, a name, an old reason read back from the database)."""
+    value, a name, an old reason read back from the database). `escape` is applied to
+    the text that came from outside (file and sheet names, headers, cell values, or the
+    whole of a text that is not a Message), never to the sentence around it: the page
+    passes its Markdown escape, so an uploaded value cannot become a link or an image."""
     if text is None:
         return ""
-    return text.render(lang) if isinstance(text, Message) else str(text)
+    if isinstance(text, Message):
+        return text.render(lang, escape=escape)
+    return escape(str(text)) if escape is not None else str(text)
 
 
 def clauses(parts: list) -> Message | str:

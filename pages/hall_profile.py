@@ -30,8 +30,8 @@ if st.session_state.get("hp_hall") not in labels:
     st.session_state["hp_hall"] = next(iter(labels))
 code = st.selectbox(ui.t("hp_pick_hall"), list(labels), format_func=labels.get, key="hp_hall")
 hall = halls.set_index("hall_code").loc[code]
-st.subheader(hall["hall_name"])
-st.caption(ui.t("hp_facts", region=hall["region"], city=hall["city"], district=hall["district"] or "—",
+st.subheader(ui.escape_markdown(hall["hall_name"]), anchor=False)
+st.caption(ui.t_markdown("hp_facts", region=hall["region"], city=hall["city"], district=hall["district"] or "—",
                 hall_type=hall["hall_type"] or "—", code=code))
 
 one_hall = filters.with_halls((code,))

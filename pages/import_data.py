@@ -81,7 +81,7 @@ def check_files() -> list[importer.FileResult]:
         # A file checked again (after a halls list that came later) does not move the bar back.
         done[name] = max(done.get(name, 0.0), fraction)
         bar.progress(min(1.0, sum(done.values()) / len(files)),
-                     text=ui.t("imp_checking_file", file=name, pct=f"{fraction:.0%}"))
+                     text=ui.t_markdown("imp_checking_file", file=name, pct=f"{fraction:.0%}"))
 
     try:
         results = importer.preview_files(con, files, sheet_mappings=mappings, max_rows=settings.max_rows_per_sheet,
@@ -203,7 +203,7 @@ def mapping_editor(index: int, result: importer.FileResult, sheet: importer.Shee
                 value = suggested.get(header, "")
                 others = [f"{field_label(dataset, name)} {score:.0%}" for name, score in sheet.candidates.get(header, [])
                           if name != value and name in ds.field_names][:3]
-                chosen[header] = column.selectbox(header, options, index=options.index(value) if value in options else 0,
+                chosen[header] = column.selectbox(ui.escape_markdown(header), options, index=options.index(value) if value in options else 0,
                                                   format_func=option_label, key=f"{widget}_{dataset}_{header}",
                                                   help=ui.t("imp_candidates", fields=ui.join(others)) if others else None)
             values_text, constants_text = importer.mapping_extras_as_text(
@@ -239,7 +239,7 @@ def mapping_editor(index: int, result: importer.FileResult, sheet: importer.Shee
         value_maps, constants, problems = importer.mapping_extras_from_text(dataset, values_text, constants_text)
         if problems:
             for code, params in problems:
-                st.error(ui.t(code, **params))
+                st.error(ui.t_markdown(code, **params))
             return
         mappings[(result.file, sheet.sheet)] = importer.Mapping(
             dataset, {h: (f or None) for h, f in chosen.items()}, scale, name or None, value_maps, constants)
@@ -247,37 +247,37 @@ def mapping_editor(index: int, result: importer.FileResult, sheet: importer.Shee
             storage.save_mapping_profile(con, name=name, dataset=dataset, header_signature=sheet.header_signature,
                                          columns={h: (f or None) for h, f in chosen.items()}, scale=scale,
                                          values=value_maps, constants=constants)
-            flash("success", ui.t("imp_mapping_saved", name=name))
+            flash("success", ui.t_markdown("imp_mapping_saved", name=name))
         st.rerun()
 
 
 def show_sheet(index: int, result: importer.FileResult, sheet: importer.SheetResult) -> None:
     if sheet.error is not None and sheet.error.code == "sheet_empty":
-        st.caption(ui.t("imp_sheet_empty", sheet=sheet.sheet))
+        st.caption(ui.t_markdown("imp_sheet_empty", sheet=sheet.sheet))
         return
     if sheet.error is None:
-        st.markdown(f"##### {ui.t('imp_sheet', sheet=sheet.sheet, dataset=ui.dataset_label(sheet.dataset))}")
-        notes = [ui.t("imp_header_row", row=sheet.header_row)]
+        st.markdown(f"##### {ui.t_markdown('imp_sheet', sheet=sheet.sheet, dataset=ui.dataset_label(sheet.dataset))}")
+        notes = [ui.t_markdown("imp_header_row", row=sheet.header_row)]
         if sheet.mapping_profile:
-            notes.append(ui.t("imp_profile_used", name=sheet.mapping_profile))
+            notes.append(ui.t_markdown("imp_profile_used", name=sheet.mapping_profile))
         if sheet.ignored_columns:
-            notes.append(ui.t("imp_ignored", columns=ui.join(sheet.ignored_columns)))
+            notes.append(ui.t_markdown("imp_ignored", columns=ui.join(sheet.ignored_columns)))
         st.caption(" · ".join(notes))
         show_counts(sheet)
         if sheet.doubts:
-            st.error("  \n".join([f"**{ui.t('imp_doubts_title')}**", *(ui.message(d) for d in sheet.doubts)]),
+            st.error("  \n".join([f"**{ui.t('imp_doubts_title')}**", *(ui.message(d, markdown=True) for d in sheet.doubts)]),
                      icon=":material/help:")
         for warning in sheet.warnings:
-            st.warning(ui.message(warning), icon=":material/warning:")
+            st.warning(ui.message(warning, markdown=True), icon=":material/warning:")
         show_recognition(sheet)
         show_preview(sheet)
         show_rejections(index, result, sheet)
     else:
-        st.markdown(f"##### {ui.t('imp_sheet_unrecognised', sheet=sheet.sheet)}")
+        st.markdown(f"##### {ui.t_markdown('imp_sheet_unrecognised', sheet=sheet.sheet)}")
         # Beside a recognised sheet, one without a table (填写说明, a cover sheet) is a note,
         # not an error: the file imports; its mapping editor stays folded.
         beside_data = any(s.error is None for s in result.sheets)
-        (st.info if beside_data else st.error)(ui.message(sheet.error), icon=":material/info:" if beside_data
+        (st.info if beside_data else st.error)(ui.message(sheet.error, markdown=True), icon=":material/info:" if beside_data
                                                else ":material/error:")
         reference = sheet.dataset or sheet.suggested_dataset
         if reference and (sheet.found_fields or sheet.missing_fields):
@@ -291,16 +291,17 @@ def show_sheet(index: int, result: importer.FileResult, sheet: importer.SheetRes
 
 def show_file(index: int, result: importer.FileResult) -> None:
     with st.container(border=True):
-        st.markdown(f"#### :material/description: {result.file}")
+        st.markdown(f"#### :material/description: {ui.escape_markdown(result.file)}")
         if not result.sheets:  # the file could not be read at all
-            st.error(ui.t("imp_file_error", file=result.file, detail=ui.message(result.problem)),
+            st.error(ui.t("imp_file_error", file=ui.escape_markdown(result.file),
+                           detail=ui.message(result.problem, markdown=True)),
                      icon=":material/error:")
             st.caption(ui.t("imp_file_what_to_do"))
             return
         for sheet in result.sheets:
             show_sheet(index, result, sheet)
         if result.hidden_sheets and not include_hidden:
-            st.caption(ui.t("imp_hidden_sheets", sheets=ui.join(result.hidden_sheets)))
+            st.caption(ui.t_markdown("imp_hidden_sheets", sheets=ui.join(result.hidden_sheets)))
 
 
 def offer_missing_halls(results: list[importer.FileResult]) -> None:
@@ -311,7 +312,7 @@ def offer_missing_halls(results: list[importer.FileResult]) -> None:
     codes = sorted(waiting)
     with st.container(border=True):
         shown = ui.join(f"{c} {waiting[c]}".strip() for c in codes[:10]) + (" …" if len(codes) > 10 else "")
-        st.markdown(f"**{ui.t('imp_waiting_title', n=len(codes), codes=shown)}**")
+        st.markdown(f"**{ui.t_markdown('imp_waiting_title', n=len(codes), codes=shown)}**")
         st.caption(ui.t("imp_waiting_help"))
         left, right = st.columns(2)
         region = left.text_input(ui.t("imp_add_halls_region"), value=ui.t("imp_add_halls_default"), key="imp_add_region")
@@ -323,8 +324,8 @@ def offer_missing_halls(results: list[importer.FileResult]) -> None:
             if added.committed:
                 flash("success", ui.t("imp_added_halls", n=len(codes), batch=added.batch_id))
             else:
-                flash("error", ui.t("imp_done_failed", file=added.file,
-                                    detail=ui.message(added.problem)))
+                flash("error", ui.t("imp_done_failed", file=ui.escape_markdown(added.file),
+                                    detail=ui.message(added.problem, markdown=True)))
             st.session_state.pop("imp_preview", None)
             st.rerun()
 
@@ -340,7 +341,7 @@ def commit(results: list[importer.FileResult]) -> None:
 
         def progress(file_index, file_count, sheet_done, sheet_count):
             bar.progress((file_index + sheet_done / sheet_count) / file_count,
-                         text=ui.t("imp_progress", file=results[file_index].file, sheet=sheet_done,
+                         text=ui.t_markdown("imp_progress", file=results[file_index].file, sheet=sheet_done,
                                    sheets=sheet_count))
 
         importer.commit_files(con, results, source="app", on_progress=progress, confirm_doubts=confirm_doubts)
@@ -351,13 +352,14 @@ def commit(results: list[importer.FileResult]) -> None:
     for result in results:
         if result.committed:
             usable = [s for s in result.sheets if s.error is None]
-            flash("success", ui.t("imp_done_file", file=result.file, batch=result.batch_id,
+            flash("success", ui.t_markdown("imp_done_file", file=result.file, batch=result.batch_id,
                                   inserted=f"{sum(s.inserted for s in usable):,}",
                                   updated=f"{sum(s.updated for s in usable):,}",
                                   unchanged=f"{sum(s.unchanged for s in usable):,}",
                                   rejected=f"{sum(s.rejected for s in usable):,}"))
         else:
-            flash("error", ui.t("imp_done_failed", file=result.file, detail=ui.message(result.problem)))
+            flash("error", ui.t("imp_done_failed", file=ui.escape_markdown(result.file),
+                                detail=ui.message(result.problem, markdown=True)))
     if any(r.committed for r in results):
         flash("info", ui.t("imp_done_note"))
         st.session_state["imp_show_overview_link"] = True
@@ -406,14 +408,14 @@ if st.button(ui.t("imp_undo"), key="imp_undo", icon=":material/undo:"):
     st.session_state["imp_undo_pending"] = batch
 pending = st.session_state.get("imp_undo_pending")
 if pending is not None and pending in labels:
-    st.warning(ui.t("imp_undo_confirm_text", batch=pending, file=committed.set_index("batch_id").at[pending, "file_name"]))
+    st.warning(ui.t_markdown("imp_undo_confirm_text", batch=pending, file=committed.set_index("batch_id").at[pending, "file_name"]))
     left, right = st.columns(2)
     if left.button(ui.t("imp_undo_confirm"), key="imp_undo_confirm", type="primary"):
         st.session_state.pop("imp_undo_pending")
         try:
             summary = storage.undo_batch(con, pending)
         except storage.UndoRefused as refused:
-            flash("error", ui.message(refused.message))
+            flash("error", ui.message(refused.message, markdown=True))
         else:
             ui.clear_caches()
             flash("success", ui.t("imp_undone", batch=pending,

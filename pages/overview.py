@@ -33,7 +33,7 @@ missing = attention[attention["missed"] > 0].head(8)
 if missing.empty:
     st.success(ui.t("ov_no_attention"))
 for record in missing.to_dict("records"):
-    st.markdown(ui.t("ov_attention_line", hall=record["hall_name"], city=record["city"], missed=record["missed"],
+    st.markdown(ui.t_markdown("ov_attention_line", hall=record["hall_name"], city=record["city"], missed=record["missed"],
                      kpis="、".join(ui.t("kpi_" + k) for k in record["missed_kpis"])))
 
 # The trouble map: one row per hall (most targets missed on top), one column per KPI.

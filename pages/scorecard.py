@@ -52,7 +52,7 @@ fig.update_layout(height=max(320, 24 * len(halls) + 120), yaxis={"autorange": "r
 def pick_cell() -> None:
     points = ((st.session_state.get("sc_heat") or {}).get("selection") or {}).get("points") or []
     if points and isinstance(points[0].get("customdata"), (list, tuple)) and len(points[0]["customdata"]) >= 2:
-        hall, commitment = points[0]["customdata"][:2]
+        hall, commitment = (ui.chart_point_code(v) for v in points[0]["customdata"][:2])
         st.session_state["sc_drill_hall"], st.session_state["sc_drill_commitment"] = hall, commitment
 
 
@@ -94,7 +94,7 @@ fig.update_layout(height=380)
 ui.chart(fig, key="sc_trend_chart")
 
 # --- the drill: a cell's KPIs and the rows behind them ---------------------------------------
-st.subheader(ui.t("sc_drill", hall=names[hall_code], commitment=ui.commitment_name(commitment)))
+st.subheader(ui.t_markdown("sc_drill", hall=names[hall_code], commitment=ui.commitment_name(commitment)), anchor=False)
 st.caption(ui.t("sc_drill_hint"))
 cell = values[(values["hall_code"] == hall_code) & (values["commitment"] == commitment)]
 ui.scorecard_kpi_table(cell, key="sc_drill_kpis", filters=filters.with_halls((hall_code,)), file_stem="scorecard_kpis")

@@ -222,7 +222,7 @@ staff = ui.query(training.staff_training, filters, hall_code=hall)
 staff = staff.sort_values(["trainings", "hall_code", "staff_id"], kind="stable").reset_index(drop=True)
 if hall:
     names = ui.hall_directory().set_index("hall_code")["hall_name"]
-    st.caption(ui.t("trn_staff_caption_hall", hall=names.get(hall, hall), n=count(len(staff))))
+    st.caption(ui.t_markdown("trn_staff_caption_hall", hall=names.get(hall, hall), n=count(len(staff))))
 else:
     st.caption(ui.t("trn_staff_caption_scope", n=count(len(staff)), limit=count(STAFF_ROWS)))
     staff = staff.head(STAFF_ROWS)

@@ -235,7 +235,7 @@ if present:
     screens = [("headline", None), *(("talk", part) for part in range(max(1, -(-len(talk) // TALK_PER_SCREEN)))),
                ("trend", None), ("stars", None)]
     page = ui.presentation_page(len(screens))
-    st.markdown(f"## {ui.t('wk_report_title', week=chosen)} · {scope}")
+    st.markdown(f"## {ui.t('wk_report_title', week=chosen)} · {ui.escape_markdown(scope)}")
     name, part = screens[page]
     if name == "talk":
         draw_talk(part)
@@ -245,7 +245,7 @@ if present:
 else:
     st.caption(ui.t("wk_report_period", start=week.start.isoformat(), end=week.end.isoformat(),
                     last_start=last_start.isoformat(), last_end=last_end.isoformat()) + " · "
-               + ui.t("wk_scope", scope=scope))
+               + ui.t_markdown("wk_scope", scope=scope))
     for name in SECTIONS:
         DRAW[name]()
     st.divider()

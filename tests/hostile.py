@@ -135,6 +135,41 @@ BUILDERS = {
 }
 
 
+
+# --- hostile text: the sample with markup in every name ----------------------------------
+
+LINK = "[链](http://evil.example/a)"
+IMAGE = "![图](http://evil.example/i.png)"
+BOLD = "**粗**"
+COLOUR = ":red[红]"
+FORMULA = "$x^2$"
+BARE_ADDRESS = "www.evil.example"
+HTML_LINK = '<a href="http://evil.example/b">A</a>'
+MARKUP = " ".join([BOLD, LINK, IMAGE, HTML_LINK, COLOUR, FORMULA, BARE_ADDRESS])
+
+
+def sample_with_markup(path: Path, repo_root: Path) -> Path:
+    """The shipped sample in a database at `path` (through the real command line), then
+    every hall name given MARKUP, every city an <a href> and a link, every district an
+    image, every hall type bold, every complaint category an <a href> and a link."""
+    import subprocess
+
+    from analytics import storage
+
+    subprocess.run([sys.executable, "-m", "analytics", "sample", "--db", str(path)], cwd=repo_root,
+                   check=True, capture_output=True)
+    con = storage.connect(path)
+    try:
+        con.execute("UPDATE halls SET hall_name = hall_name || ' ' || ?, city = city || ' ' || ?, "
+                    "district = coalesce(district, '') || ' ' || ?, hall_type = coalesce(hall_type, '') || ' ' || ?",
+                    [MARKUP, HTML_LINK + " " + LINK, IMAGE, BOLD])
+        con.execute("UPDATE complaints SET category = category || ' ' || ?", [HTML_LINK + " " + LINK])
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 from streamlit.testing.v1 import AppTest
@@ -19,6 +20,12 @@ def run_page(path: str, query: dict | None = None, **state) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.warning, [w.value for w in at.warning]
     return at
+
+
+def as_read(markdown: str) -> str:
+    """A Markdown text as the reader sees it: without the backslashes and word joiners that
+    escape uploaded text (ui.escape_markdown)."""
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\1", markdown.replace("\u2060", ""))
 
 
 def kpis(at: AppTest) -> dict[str, str]:

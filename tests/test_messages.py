@@ -465,3 +465,20 @@ def test_plain_text_renders_as_it_is_and_a_message_survives_pickling():
 def test_an_unknown_code_is_a_programming_error():
     with pytest.raises(KeyError, match="no message 'no_such_code'"):
         Message("no_such_code")
+
+
+def test_render_escapes_what_came_from_outside_and_nothing_else():
+    """`escape` (the page's Markdown escape) reaches the values a message quotes, inside lists
+    and nested messages too, never the sentence or the engine's own words (labels)."""
+    from analytics.messages import Items, Label, Message, clauses, render
+
+    def mark(text: str) -> str:
+        return f"«{text}»"
+
+    inner = Message("mapping_bad_dataset", source="*a*", names=Items(["x", "y"]), value=Label("甲", "A"))
+    outer = clauses([inner, Message("mapping_unknown_scale", source="s", value="v", names="n")])
+    assert render(inner, "en", escape=mark) == "«*a*»: 'dataset' must be one of «x», «y», got A"
+    assert render(outer, "zh", escape=mark) == ("«*a*»：“dataset”必须是 «x»、«y» 之一，实际为 甲；"
+                                               "«s»：未知的量表 «v»；请使用 «n» 之一")
+    assert render(inner, "en") == str(inner) == "*a*: 'dataset' must be one of x, y, got A"
+    assert render("plain text", "en", escape=mark) == "«plain text»"

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import storage
 from builders import HALL_HEADER, HALL_ROWS, halls_file, xlsx
 from builders import fingerprint as table_fingerprint
-from page_driver import Downloads
+from page_driver import Downloads, as_read
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "import_data.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -87,8 +87,9 @@ def metrics(at: AppTest) -> list[dict[str, str]]:
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join([*(e.value for e in at.error), *(w.value for w in at.warning), *(s.value for s in at.success),
-                      *(m.value for m in at.markdown), *(c.value for c in at.caption), *(i.value for i in at.info)])
+    return as_read("\n".join([*(e.value for e in at.error), *(w.value for w in at.warning),
+                               *(s.value for s in at.success), *(m.value for m in at.markdown),
+                               *(c.value for c in at.caption), *(i.value for i in at.info)]))
 
 
 def test_empty_database_offers_the_sample_and_states_the_upload_limit(db):
@@ -108,7 +109,7 @@ def test_clean_files_are_checked_without_writing_then_committed(db):
     before = fingerprint(db)
     upload(at, ("complaints.xlsx", tickets(T1, T2, T3)), ("halls.xlsx", halls_file()))
     # Halls first, whatever the upload order; the tickets may name halls of the same upload.
-    assert [m.value for m in at.markdown if m.value.startswith("#### :material")] == \
+    assert [as_read(m.value) for m in at.markdown if m.value.startswith("#### :material")] == \
         ["#### :material/description: halls.xlsx", "#### :material/description: complaints.xlsx"]
     halls, complaints = metrics(at)
     assert (halls["读取行数"], halls["将接受"], halls["跳过合计行"]) == ("3", "3", "1")
@@ -166,7 +167,7 @@ def test_a_file_that_is_not_a_spreadsheet_gets_a_message_not_a_traceback(db, nam
     at = page()
     before = fingerprint(db)
     upload(at, (name, data))
-    error = at.error[0].value
+    error = as_read(at.error[0].value)
     assert all(w in error for w in words), error
     assert "请上传系统导出的原始" in texts(at)  # what to do
     assert at.button(key="imp_commit").disabled
@@ -266,7 +267,7 @@ def test_undo_takes_back_a_batch_and_restores_what_it_updated(db):
     click(at, "imp_undo")
     assert "确定吗" in at.warning[0].value
     click(at, "imp_undo_confirm")
-    assert f"请先撤销批次 {batches['complaints_v2.xlsx']}" in at.error[0].value
+    assert f"请先撤销批次 {batches['complaints_v2.xlsx']}" in as_read(at.error[0].value)
     assert len(table(db, "SELECT * FROM complaints")) == 3
 
     at.selectbox(key="imp_undo_batch").set_value(batches["complaints_v2.xlsx"])
@@ -289,7 +290,7 @@ def test_undo_takes_back_a_batch_and_restores_what_it_updated(db):
 def test_the_page_speaks_english_too(db):
     at = page(lang="en")
     upload(at, ("notes.xlsx", b"plain text"))
-    assert "notes.xlsx: cannot be imported" in at.error[0].value
+    assert "notes.xlsx: cannot be imported" in as_read(at.error[0].value)
     assert at.title[0].value == "Import data"
 
 
@@ -311,7 +312,7 @@ def test_unicode_text_and_tsv_exports_are_accepted_checked_and_committed(db):
     before = fingerprint(db)
     upload(at, ("tickets.tsv", tickets_tsv), ("厅店清单.txt", halls_txt))
     assert not at.error, [e.value for e in at.error]
-    assert [m.value for m in at.markdown if m.value.startswith("#### :material")] == \
+    assert [as_read(m.value) for m in at.markdown if m.value.startswith("#### :material")] == \
         ["#### :material/description: 厅店清单.txt", "#### :material/description: tickets.tsv"]
     halls, complaints = metrics(at)
     assert (halls["读取行数"], halls["将接受"], halls["其中新增"], halls["将拒绝"], halls["跳过合计行"]) == \
