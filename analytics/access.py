@@ -69,6 +69,11 @@ class User:
     def can_import(self) -> bool:
         return self.role in IMPORTERS
 
+    @property
+    def is_admin(self) -> bool:
+        """Sees how the server is set up (the database file's path, for one)."""
+        return self.role == "admin"
+
 
 # Everyone, when the app runs without an access file.
 OPEN_USER = User("", "", "admin")

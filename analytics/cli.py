@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -42,12 +44,26 @@ _TEXT = {
 }
 
 
+# One line per file and per problem, whatever the names hold: a newline or a terminal control
+# sequence in a file, sheet or header name (or a quoted value) is written as an escape.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text) -> str:
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def _render(text, lang: str) -> str:
+    """A message for the terminal: what it quotes from outside kept on one line."""
+    return messages.render(text, lang, escape=one_line)
+
+
 def _print_human(results: list[importer.FileResult], lang: str) -> None:
     def say(key, **values):
-        print(_TEXT[key][lang].format(**values))
+        print(_TEXT[key][lang].format(**{k: one_line(v) if isinstance(v, str) else v for k, v in values.items()}))
 
     def message(text):
-        return messages.render(text, lang)
+        return _render(text, lang)
 
     for res in results:
         if res.error:
@@ -79,7 +95,7 @@ def cmd_import(args) -> int:
         try:
             mapping = importer.Mapping.from_file(args.mapping)
         except importer.MappingError as exc:
-            print(f"hall-analytics: {messages.render(exc.message, args.lang)}", file=sys.stderr)
+            print(f"hall-analytics: {_render(exc.message, args.lang)}", file=sys.stderr)
             return 2
         except (OSError, ValueError) as exc:  # not JSON/TOML, or not found
             print(f"hall-analytics: mapping {args.mapping}: {exc}", file=sys.stderr)
@@ -104,7 +120,7 @@ def cmd_import(args) -> int:
         _print_human(results, args.lang)
     failed = [r for r in results if r.error]
     for res in failed:
-        print(f"hall-analytics: {messages.render(res.error, args.lang)}", file=sys.stderr)
+        print(f"hall-analytics: {_render(res.error, args.lang)}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -138,7 +154,7 @@ def cmd_undo(args) -> int:
     try:
         summary = storage.undo_batch(con, args.batch)
     except storage.UndoRefused as exc:
-        print(f"hall-analytics: {messages.render(exc.message, args.lang)}", file=sys.stderr)
+        print(f"hall-analytics: {_render(exc.message, args.lang)}", file=sys.stderr)
         return 1
     for dataset, counts in summary.items():
         print(_TEXT["undo_dataset"][args.lang].format(dataset=dataset, **counts))
@@ -149,6 +165,7 @@ def cmd_undo(args) -> int:
 def cmd_log(args) -> int:
     con = _open(args)
     log = storage.import_log(con)
+    log["file_name"] = log["file_name"].map(one_line)
     print(log.to_string(index=False) if not log.empty else "No imports yet.")
     return 0
 
@@ -238,10 +255,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows here, not in Python's exit
+        return code
     except storage.DatabaseBusyError as exc:
-        print(f"hall-analytics: {messages.render(exc.message, args.lang)}", file=sys.stderr)
+        print(f"hall-analytics: {_render(exc.message, args.lang)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("hall-analytics: interrupted; the file being imported was not committed.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`log | head`): say nothing more; Python would print a
+        # traceback when it flushes stdout at exit, so stdout goes to /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a shell reports a command ended by a closed pipe

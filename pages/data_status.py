@@ -8,7 +8,8 @@ from analytics.settings import Settings
 st.title(ui.t("app_title"))
 st.subheader(ui.t("page_data_status"))
 st.caption(ui.t("data_status_intro"))
-st.caption(ui.t("database_file", path=Settings.from_env().db_path))
+if (user := ui.current_user()) is not None and user.is_admin:  # where the file lies is the server's business
+    st.caption(ui.t_markdown("database_file", path=str(Settings.from_env().db_path)))
 
 con = ui.cursor()
 summary = ui.dataset_summary().copy()  # the freshness panel's figures, from the same cache

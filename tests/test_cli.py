@@ -166,3 +166,33 @@ def test_sample_if_empty_leaves_a_database_with_data_alone_in_either_language(fi
     assert "未载入样例数据" in zh.stdout and "sample not loaded" in en.stdout
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM import_batches").fetchone()[0] == 1
+
+
+def test_a_newline_in_a_file_name_stays_on_its_one_line(files):
+    """A file name is the sender's choice: a newline (or a terminal escape) in it is written
+    as an escape, so stderr keeps one line per failed file and the log one row per batch."""
+    odd = files / "bad\nname\x1b[31m.xlsx"
+    odd.write_bytes(b"this is not a workbook")
+    db = files / "n.duckdb"
+    done = cli("import", odd, files / "halls.xlsx", "--db", db)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()], done.stderr
+    assert "bad\\nname\\x1b[31m.xlsx" in done.stderr and "\x1b" not in done.stderr + done.stdout
+    assert all("\x1b" not in line for line in done.stdout.splitlines())
+
+
+def test_log_into_a_closed_pipe_ends_quietly(files):
+    """`log | head -1`: the reader is gone before the command writes (its stdout is a pipe
+    whose reading end is closed); no BrokenPipe traceback, the shell's exit code 141."""
+    db = files / "p.duckdb"
+    assert cli("import", files / "halls.xlsx", "--db", db).returncode == 0
+    script = ("import os, sys\n"
+              "read_end, write_end = os.pipe()\n"
+              "os.close(read_end)\n"
+              "os.dup2(write_end, sys.stdout.fileno())\n"
+              "from analytics.cli import main\n"
+              f"sys.exit(main(['log', '--db', {str(db)!r}]))\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          capture_output=True, text=True, timeout=120)
+    assert done.stderr == "", done.stderr
+    assert done.returncode == 141

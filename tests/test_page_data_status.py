@@ -38,3 +38,26 @@ def test_counts_and_import_log_in_both_languages(db):
     at.run()
     assert dict(zip(at.dataframe[0].value["Dataset"], at.dataframe[0].value["Rows"]))["Halls"] == 3
     assert list(at.dataframe[1].value["Status"]) == ["committed"]
+
+
+def test_only_an_admin_is_told_where_the_database_file_is(db, tmp_path, monkeypatch):
+    """Without an access file everyone is the admin of their own machine; with one, only
+    admins see the path (it says where the server keeps its data)."""
+    from analytics import access
+
+    def shown(user=None) -> str:
+        at = AppTest.from_file(PAGE, default_timeout=30)
+        if user is not None:
+            at.session_state["auth_user"] = user
+        at.run()
+        assert not at.exception
+        return "\n".join(c.value for c in at.caption).replace("\\", "")
+
+    assert str(db.name) in shown()
+    (tmp_path / "access.toml").write_text(
+        f'[users.admin]\nrole = "admin"\npassword = "{access.hash_password("x", iterations=1000)}"\n', encoding="utf-8")
+    monkeypatch.setenv(access.ENV_VAR, str(tmp_path / "access.toml"))
+    assert str(db.name) in shown(access.User("admin", "管理员", "admin"))
+    for role in ("analyst", "regional_manager", "viewer"):
+        regions = ("粤东",) if role == "regional_manager" else ()
+        assert str(db.name) not in shown(access.User("u", "某人", role, regions)), role
