@@ -11,6 +11,8 @@ commas), so a link reproduces the view: a fresh session starts from the URL.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -29,6 +31,8 @@ from analytics.metrics import directory
 from analytics.settings import Settings
 from analytics.stats import LOW_SAMPLE
 from analytics.targets import judge, load_targets
+
+logger = logging.getLogger(__name__)
 
 CACHE_TTL = 600  # seconds a query result is reused
 DATA_PAGE = "pages/import_data.py"  # where empty states point: upload, or load the sample
@@ -142,11 +146,19 @@ def can_import() -> bool:
     return user is not None and user.can_import
 
 
+SESSION_KEY = "auth_session"        # analytics.sessions.Session of this tab
+TICKET_KEY = "auth_ticket"          # a cookie (or its removal) to hand to the browser on this run
+SIGNED_OUT_KEY = "auth_signed_out"  # signed out in this tab: the cookie its page load sent no longer counts
+ENDED_KEY = "auth_ended"            # why the last session ended without this tab asking
+
+
 def sign_in_gate() -> None:
     """With an access file: a sign-in form until the visitor has signed in (then their
-    name and a sign-out button in the sidebar). Without one: nothing."""
-    from analytics import access
-
+    name and the sign-out buttons in the sidebar), a sign-in that a reload keeps (the
+    session cookie of analytics.sessions), and at every click a check that the session
+    still stands (not signed out everywhere, same password, still in the access file).
+    Without an access file: nothing."""
+    from analytics import access, sessions
     config = _access_config()
     address = st.context.ip_address
     if config is None:
@@ -158,31 +170,101 @@ def sign_in_gate() -> None:
             st.error(t("local_only_refused"))
             st.stop()
         return
-    user = st.session_state.get(USER_KEY)
-    if user is None:
-        st.title(t("app_title"))
-        with st.form("sign_in"):
-            st.subheader(t("sign_in"))
-            username = st.text_input(t("sign_in_user"), key="sign_in_user")
-            password = st.text_input(t("sign_in_password"), type="password", key="sign_in_password")
-            submitted = st.form_submit_button(t("sign_in_button"), type="primary")
-        if submitted:
-            answer = access.attempt_sign_in(config, username, password, address)
-            if answer.user is not None:
-                st.session_state[USER_KEY] = answer.user
-                st.rerun()
-            time.sleep(answer.delay_s)  # this session waits; the others carry on
-            if answer.locked_until is not None:
-                st.error(t("sign_in_locked", until=dt.datetime.fromtimestamp(answer.locked_until).strftime("%H:%M")))
-            else:
-                st.error(t("sign_in_failed"))
+    _hand_cookie_to_browser()
+    con = cursor()
+    key = sessions.session_key(con)
+    session = st.session_state.get(SESSION_KEY)
+    if session is None and not st.session_state.get(SIGNED_OUT_KEY):
+        session = sessions.read(config, st.context.cookies.get(sessions.COOKIE), key=key)
+        if session is not None:
+            logger.info("signed in from the session cookie: %r from %s", session.user.username, address or "local")
+    if session is not None:
+        user = sessions.still_fits(config, session, key=key)
+        if user is None or not storage.session_is_current(con, session.user.username, session.generation,
+                                                          session.session_id):
+            logger.info("session of %r ended (signed out elsewhere, or the access file changed)",
+                        session.user.username)
+            _end_this_tab(clear_cookie=True)
+            st.session_state[ENDED_KEY] = True
+            session = None
+        else:
+            st.session_state[SESSION_KEY], st.session_state[USER_KEY] = session, user
+    if session is None:
+        _sign_in_form(config, con, key, address)
         st.stop()
+    user = st.session_state[USER_KEY]
     st.sidebar.caption(t_markdown("signed_in_as", name=user.name, role=t(f"role_{user.role}"))
                        + (f" · {join(user.regions)}" if user.scope else ""))
-    if st.sidebar.button(t("sign_out"), key="sign_out", icon=":material/logout:"):
-        st.session_state.pop(USER_KEY, None)
-        _forget_filter_choices()
+    here, everywhere = st.sidebar.columns(2)
+    if here.button(t("sign_out"), key="sign_out", icon=":material/logout:"):
+        storage.end_session(con, session.session_id, user.username, dt.datetime.fromtimestamp(session.expires_at))
+        logger.info("signed out: %r from %s", user.username, address or "local")
+        _end_this_tab(clear_cookie=True)
         st.rerun()
+    if everywhere.button(t("sign_out_everywhere"), key="sign_out_everywhere", icon=":material/devices_off:",
+                         help=t("sign_out_everywhere_help")):
+        storage.end_sessions_everywhere(con, user.username)
+        logger.info("signed out everywhere: %r from %s", user.username, address or "local")
+        _end_this_tab(clear_cookie=True)
+        st.rerun()
+
+
+def _sign_in_form(config, con, key: bytes, address: str | None) -> None:
+    from analytics import access, sessions
+
+    st.title(t("app_title"))
+    if st.session_state.pop(ENDED_KEY, False):
+        st.info(t("session_ended"), icon=":material/logout:")
+    with st.form("sign_in"):
+        st.subheader(t("sign_in"))
+        username = st.text_input(t("sign_in_user"), key="sign_in_user")
+        password = st.text_input(t("sign_in_password"), type="password", key="sign_in_password")
+        submitted = st.form_submit_button(t("sign_in_button"), type="primary")
+    if not submitted:
+        return
+    answer = access.attempt_sign_in(config, username, password, address)
+    if answer.user is not None:
+        generation = storage.sign_in_generation(con, answer.user.username)
+        session, value = sessions.issue(config, answer.user, key=key, generation=generation)
+        st.session_state[SESSION_KEY], st.session_state[USER_KEY] = session, answer.user
+        st.session_state[TICKET_KEY] = sessions.TICKETS.put(value, int(session.expires_at - time.time()))
+        st.session_state.pop(SIGNED_OUT_KEY, None)
+        st.rerun()
+    time.sleep(answer.delay_s)  # this session waits; the others carry on
+    if answer.locked_until is not None:
+        st.error(t("sign_in_locked", until=dt.datetime.fromtimestamp(answer.locked_until).strftime("%H:%M")))
+    else:
+        st.error(t("sign_in_failed"))
+
+
+def _end_this_tab(*, clear_cookie: bool) -> None:
+    """Forget this tab's sign-in and its filter choices; have the browser drop the cookie."""
+    from analytics import sessions
+
+    st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(SESSION_KEY, None)
+    st.session_state[SIGNED_OUT_KEY] = True
+    _forget_filter_choices()
+    if clear_cookie:
+        st.session_state[TICKET_KEY] = sessions.TICKETS.put(None, 0)
+
+
+# The page POSTs the ticket (a random token, JSON-quoted) to server.py's route, same origin only.
+_HANDOVER_SCRIPT = ("<script>fetch({route}, {{method: 'POST', body: {ticket}, credentials: 'same-origin', "
+                    "cache: 'no-store'}});</script>")
+
+
+def _hand_cookie_to_browser() -> None:
+    """Send this run's ticket to server.py's route, whose answer sets (or clears) the
+    HttpOnly cookie; a script run has no HTTP response of its own to set it on. Served
+    without server.py (plain `streamlit run app.py`) the route is missing and the sign-in
+    lasts as long as the tab, as before."""
+    from analytics import sessions
+
+    ticket = st.session_state.pop(TICKET_KEY, None)
+    if ticket:
+        st.html(_HANDOVER_SCRIPT.format(route=json.dumps(sessions.ROUTE), ticket=json.dumps(ticket)),
+                unsafe_allow_javascript=True)
 
 
 def _forget_filter_choices() -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import secrets
 from pathlib import Path
 
 import duckdb
@@ -130,6 +131,15 @@ CREATE TABLE IF NOT EXISTS mapping_profiles (
     created_at TIMESTAMP,
     value_maps VARCHAR,               -- JSON: field -> {source value -> stored value}
     constants VARCHAR                 -- JSON: field -> fixed value
+);
+CREATE TABLE IF NOT EXISTS server_secrets (    -- keys the server makes once (the session key)
+    name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, created_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS sign_in_generations (  -- "sign out everywhere" raises a user's number
+    username VARCHAR PRIMARY KEY, generation BIGINT NOT NULL, ended_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS ended_sessions (       -- signed out in one browser, until the cookie expires
+    session_id VARCHAR PRIMARY KEY, username VARCHAR, expires_at TIMESTAMP, ended_at TIMESTAMP
 );
 CREATE TABLE IF NOT EXISTS survey_scales (
     code VARCHAR PRIMARY KEY, label_zh VARCHAR, label_en VARCHAR,
@@ -394,6 +404,42 @@ def _refuse_orphans(con, batch_id: int) -> None:
         if rows:
             raise UndoRefused("undo_orphans", batch=batch_id, halls=count, rows=rows, example=example,
                               dataset=Label(dataset.label_zh, dataset.label_en))
+
+
+def server_secret(con, name: str) -> str:
+    """The server's secret `name`, made (32 random bytes, hex) the first time it is asked for."""
+    con.execute("INSERT INTO server_secrets VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [name, secrets.token_hex(32), dt.datetime.now()])
+    return con.execute("SELECT value FROM server_secrets WHERE name = ?", [name]).fetchone()[0]
+
+
+def sign_in_generation(con, username: str) -> int:
+    row = con.execute("SELECT generation FROM sign_in_generations WHERE username = ?", [username]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def end_sessions_everywhere(con, username: str) -> int:
+    """Raise the user's generation: every session and cookie made before ends. The new number."""
+    con.execute("INSERT INTO sign_in_generations VALUES (?, 1, ?) ON CONFLICT (username) DO UPDATE "
+                "SET generation = sign_in_generations.generation + 1, ended_at = excluded.ended_at",
+                [username, dt.datetime.now()])
+    return sign_in_generation(con, username)
+
+
+def end_session(con, session_id: str, username: str, expires_at: dt.datetime) -> None:
+    """Sign one session (one browser's cookie) out; ids whose cookies have expired are forgotten."""
+    now = dt.datetime.now()
+    con.execute("DELETE FROM ended_sessions WHERE expires_at < ?", [now])
+    con.execute("INSERT INTO ended_sessions VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [session_id, username, expires_at, now])
+
+
+def session_is_current(con, username: str, generation: int, session_id: str) -> bool:
+    """Whether a session of `username` made at `generation` still stands (one query per click)."""
+    row = con.execute("SELECT coalesce((SELECT generation FROM sign_in_generations WHERE username = ?), 0), "
+                      "EXISTS (SELECT 1 FROM ended_sessions WHERE session_id = ?)",
+                      [username, session_id]).fetchone()
+    return int(row[0]) == generation and not row[1]
 
 
 def save_mapping_profile(con, *, name: str, dataset: str, header_signature: str,

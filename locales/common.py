@@ -113,6 +113,12 @@ TEXT: dict[str, dict[str, str]] = {
               "or pass --open explicitly."},
     "signed_in_as": {"zh": "已登录：{name}（{role}）", "en": "Signed in: {name} ({role})"},
     "sign_out": {"zh": "退出登录", "en": "Sign out"},
+    "sign_out_everywhere": {"zh": "全部退出", "en": "Sign out everywhere"},
+    "sign_out_everywhere_help": {"zh": "在所有浏览器和设备上退出：此前的登录全部失效。",
+                                 "en": "Sign out in every browser and on every device: every earlier sign-in ends."},
+    "session_ended": {"zh": "登录已失效（已在别处退出，或账号、密码有变动），请重新登录。",
+                      "en": "Your sign-in has ended (signed out elsewhere, or the account or password changed); "
+                            "please sign in again."},
     "role_admin": {"zh": "管理员", "en": "admin"},
     "role_analyst": {"zh": "数据分析员", "en": "analyst"},
     "role_regional_manager": {"zh": "区域经理", "en": "regional manager"},

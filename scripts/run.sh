@@ -12,4 +12,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --runtime
 .venv/bin/python -m analytics sample --if-empty
 # scripts/serve.py is `streamlit` with deep links to pages working on a fresh server.
-exec .venv/bin/python scripts/serve.py run app.py "$@"
+# server.py is app.py plus the route that sets the sign-in cookie (analytics/sessions.py).
+exec .venv/bin/python scripts/serve.py run server.py "$@"

@@ -6,7 +6,10 @@ the main script has run once, serves /marketing with the old folder-based naviga
 page alone, without app.py's sidebar and filters. Declaring up front that this app does not
 use the pages folder that way makes every link behave as if app.py ran first.
 
-    .venv/bin/python scripts/serve.py run app.py [streamlit options]
+    .venv/bin/python scripts/serve.py run server.py [streamlit options]
+
+(server.py serves app.py with the sign-in cookie's route; `run app.py` works too, with a
+sign-in that lasts as long as the tab.)
 """
 import os
 import sys
@@ -19,7 +22,7 @@ PagesManager.uses_pages_directory = False
 
 
 def _safe_arguments(argv: list[str]) -> list[str]:
-    """`run app.py …` with the bind address chosen by analytics.access.serving_arguments
+    """`run server.py …` with the bind address chosen by analytics.access.serving_arguments
     (127.0.0.1 without an access file); says so on stderr in both languages, and exits
     for a network address without an access file or --open."""
     if len(argv) < 2 or argv[0] != "run":

@@ -85,8 +85,9 @@ def require_browser() -> None:
 # --- the app server ---------------------------------------------------------------
 
 def app_path() -> Path:
-    """The Streamlit script under test: $HALL_ANALYTICS_APP, default the repo's app.py."""
-    return Path(os.environ.get("HALL_ANALYTICS_APP") or REPO_ROOT / "app.py").resolve()
+    """The script under test: $HALL_ANALYTICS_APP, default the repo's server.py (app.py with
+    the sign-in route), as scripts/run.sh serves it."""
+    return Path(os.environ.get("HALL_ANALYTICS_APP") or REPO_ROOT / "server.py").resolve()
 
 
 def streamlit_command() -> list[str]:

@@ -204,3 +204,35 @@ def test_a_broken_access_file_stops_the_app(sample_app_env, tmp_path, monkeypatc
     monkeypatch.setenv(access.ENV_VAR, str(path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception and "访问控制配置有误" in at.error[0].value and not at.metric
+
+
+def test_an_open_session_ends_at_its_next_click_after_sign_out_everywhere(tmp_path, monkeypatch, access_file):
+    """Another browser's "sign out everywhere" (the generation in the database goes up)
+    ends this session at its next rerun, with a word on why. (AppTest reruns only the page
+    after a first run of app.py, so each "next click" is a fresh run of app.py holding the
+    session's sign-in state.)"""
+    db = tmp_path / "own.duckdb"
+    monkeypatch.setenv("HALL_ANALYTICS_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.text_input(key="sign_in_user").input("li")
+    at.text_input(key="sign_in_password").input("li-pass")
+    at.button[0].click().run()
+    assert at.session_state["auth_user"] == MANAGER and at.button(key="sign_out_everywhere")
+    signed_in = {key: at.session_state[key] for key in ("auth_user", "auth_session")}
+
+    def next_click() -> AppTest:
+        run = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for key, value in signed_in.items():
+            run.session_state[key] = value
+        return run.run()
+
+    still = next_click()
+    assert still.button(key="sign_out_everywhere") and not still.text_input
+    con = storage.connect(db)  # the app's own instance, as the app writes it
+    try:
+        storage.end_sessions_everywhere(con, "li")
+    finally:
+        con.close()
+    ended = next_click()
+    assert "auth_user" not in ended.session_state and ended.text_input(key="sign_in_user")
+    assert "登录已失效" in ended.info[0].value
