@@ -22,7 +22,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
+from streamlit.errors import StreamlitAPIException, StreamlitSecretNotFoundError
 
 import i18n
 from analytics import export, storage
@@ -150,6 +150,7 @@ SESSION_KEY = "auth_session"        # analytics.sessions.Session of this tab
 TICKET_KEY = "auth_ticket"          # a cookie (or its removal) to hand to the browser on this run
 SIGNED_OUT_KEY = "auth_signed_out"  # signed out in this tab: the cookie its page load sent no longer counts
 ENDED_KEY = "auth_ended"            # why the last session ended without this tab asking
+SSO_UNKNOWN_KEY = "auth_sso_unknown"  # the e-mail address the SSO gave, not in the access file
 
 
 def sign_in_gate() -> None:
@@ -178,6 +179,8 @@ def sign_in_gate() -> None:
         session = sessions.read(config, st.context.cookies.get(sessions.COOKIE), key=key)
         if session is not None:
             logger.info("signed in from the session cookie: %r from %s", session.user.username, address or "local")
+    if session is None and not st.session_state.get(SIGNED_OUT_KEY) and sso_configured() and st.user.is_logged_in:
+        session = _session_from_sso(config, con, key, address)
     if session is not None:
         user = sessions.still_fits(config, session, key=key)
         if user is None or not storage.session_is_current(con, session.user.username, session.generation,
@@ -200,13 +203,51 @@ def sign_in_gate() -> None:
         storage.end_session(con, session.session_id, user.username, dt.datetime.fromtimestamp(session.expires_at))
         logger.info("signed out: %r from %s", user.username, address or "local")
         _end_this_tab(clear_cookie=True)
-        st.rerun()
+        _leave_sso_or_rerun()
     if everywhere.button(t("sign_out_everywhere"), key="sign_out_everywhere", icon=":material/devices_off:",
                          help=t("sign_out_everywhere_help")):
         storage.end_sessions_everywhere(con, user.username)
         logger.info("signed out everywhere: %r from %s", user.username, address or "local")
         _end_this_tab(clear_cookie=True)
-        st.rerun()
+        _leave_sso_or_rerun()
+
+
+def sso_configured() -> bool:
+    """Whether the single sign-on is set up: Streamlit's [auth] section in its secrets file
+    (.streamlit/secrets.toml), for the operator's OIDC provider."""
+    try:
+        return "auth" in st.secrets
+    except StreamlitSecretNotFoundError:  # no secrets file at all: no SSO, sign-in by password only
+        return False
+
+
+def _session_from_sso(config, con, key: bytes, address: str | None):
+    """The session of the visitor the SSO vouches for, or None (then the sign-in page says
+    why: not in the access file, or the sign-on ended)."""
+    from analytics import sessions
+
+    claims = st.user.to_dict()
+    user = config.sso_user(claims.get("email"))
+    if user is None:
+        logger.warning("single sign-on of %r from %s refused: not in the access file", claims.get("email"),
+                       address or "local")
+        st.session_state[SSO_UNKNOWN_KEY] = str(claims.get("email") or claims.get("sub") or "")
+        return None
+    session = sessions.from_sso(config, claims, key=key, generation=storage.sign_in_generation(con, user.username),
+                                ended_at=storage.signed_out_everywhere_at(con, user.username))
+    if session is not None and storage.session_is_current(con, user.username, session.generation,
+                                                          session.session_id):
+        logger.info("signed in by single sign-on: %r from %s", user.username, address or "local")
+        return session
+    st.session_state[ENDED_KEY] = True
+    return None
+
+
+def _leave_sso_or_rerun() -> None:
+    """After signing out: also end the SSO's cookie (Streamlit's), which reloads the page."""
+    if sso_configured() and st.user.is_logged_in:
+        st.logout()
+    st.rerun()
 
 
 def _sign_in_form(config, con, key: bytes, address: str | None) -> None:
@@ -215,6 +256,17 @@ def _sign_in_form(config, con, key: bytes, address: str | None) -> None:
     st.title(t("app_title"))
     if st.session_state.pop(ENDED_KEY, False):
         st.info(t("session_ended"), icon=":material/logout:")
+    if sso_configured():
+        unknown = st.session_state.pop(SSO_UNKNOWN_KEY, None)
+        if unknown is not None:
+            st.error(t_markdown("sso_unknown", email=unknown))
+        if st.user.is_logged_in:  # signed on, but not let in: offer to leave the SSO to switch accounts
+            if st.button(t("sso_leave"), key="sso_leave", icon=":material/logout:"):
+                st.logout()
+        elif st.button(t("sign_in_sso"), key="sign_in_sso", type="primary", icon=":material/badge:"):
+            st.login()
+    if not any(stored for _, stored in config.users.values()):
+        return  # single sign-on only
     with st.form("sign_in"):
         st.subheader(t("sign_in"))
         username = st.text_input(t("sign_in_user"), key="sign_in_user")

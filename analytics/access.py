@@ -99,14 +99,21 @@ def check_password(password: str, stored: str) -> bool:
 @dataclass(frozen=True)
 class AccessConfig:
     path: Path
-    users: dict[str, tuple[User, str]]  # username -> (user, password hash)
+    users: dict[str, tuple[User, str | None]]  # username -> (user, password hash; None: single sign-on only)
+    sso: dict[str, str] = field(default_factory=dict)  # e-mail from the SSO (case-folded) -> username
 
     def sign_in(self, username: str, password: str) -> User | None:
         """The user, when the name is known and the password right; None otherwise (the
-        same answer for both, and the hash is checked even for an unknown name)."""
-        user, stored = self.users.get(username.strip(), (None, _DUMMY_HASH))
-        ok = check_password(password, stored)
-        return user if ok and user is not None else None
+        same answer for both, and the hash is checked even for an unknown name or a user
+        who signs in through the SSO only)."""
+        user, stored = self.users.get(username.strip(), (None, None))
+        ok = check_password(password, stored or _DUMMY_HASH)
+        return user if ok and user is not None and stored else None
+
+    def sso_user(self, email: str | None) -> User | None:
+        """The user the SSO's e-mail address stands for (the `sso` of an entry), or None."""
+        username = self.sso.get((email or "").strip().casefold())
+        return self.users[username][0] if username else None
 
 
 # Checked for an unknown name with the same work as a real hash (the same iterations),
@@ -261,7 +268,7 @@ def _parse_access(path: Path, text: str) -> AccessConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AccessConfigError(f"access file {path}: cannot be read ({exc})") from None
-    users = {}
+    users, sso_names = {}, {}
     for username, entry in (data.get("users") or {}).items():
         where = f"access file {path}, [users.{username}]"
         if not isinstance(entry, dict):
@@ -274,10 +281,19 @@ def _parse_access(path: Path, text: str) -> AccessConfig:
             raise AccessConfigError(f"{where}: regions must be a list of region names")
         if role == "regional_manager" and not regions:
             raise AccessConfigError(f"{where}: a regional_manager needs at least one region")
-        password = entry.get("password")
-        if not isinstance(password, str) or not password.startswith(_SCHEME + "$"):
+        password, sso = entry.get("password"), entry.get("sso")
+        if sso is not None and (not isinstance(sso, str) or "@" not in sso):
+            raise AccessConfigError(f"{where}: sso must be the e-mail address the single sign-on gives")
+        if sso is None and password is None:
+            raise AccessConfigError(f"{where}: needs a password (a hash from `python -m analytics hash-password`) "
+                                    "or an sso e-mail address")
+        if password is not None and (not isinstance(password, str) or not password.startswith(_SCHEME + "$")):
             raise AccessConfigError(f"{where}: password must be a hash from `python -m analytics hash-password`")
+        if sso is not None:
+            if sso.strip().casefold() in sso_names:
+                raise AccessConfigError(f"{where}: sso {sso} is already [users.{sso_names[sso.strip().casefold()]}]'s")
+            sso_names[sso.strip().casefold()] = username
         users[username] = (User(username, str(entry.get("name") or username), role, tuple(regions)), password)
     if not users:
         raise AccessConfigError(f"access file {path}: defines no [users.*]")
-    return AccessConfig(path, users)
+    return AccessConfig(path, users, sso_names)

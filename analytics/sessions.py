@@ -70,9 +70,10 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _password_tag(key: bytes, password_hash: str) -> str:
+def _password_tag(key: bytes, password_hash: str | None) -> str:
     # Not the hash itself: a cookie must not carry anything that helps guess the password.
-    return _b64(hmac.new(key, b"password\0" + password_hash.encode(), hashlib.sha256).digest()[:12])
+    # A user of the single sign-on only has no hash: their tag is of the empty text.
+    return _b64(hmac.new(key, b"password\0" + (password_hash or "").encode(), hashlib.sha256).digest()[:12])
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,29 @@ def still_fits(config: AccessConfig, session: Session, *, key: bytes) -> User | 
     if entry is None or not hmac.compare_digest(_password_tag(key, entry[1]), session.password_tag):
         return None
     return entry[0]
+
+
+def from_sso(config: AccessConfig, claims: dict, *, key: bytes, generation: int, ended_at: float | None,
+             now: float | None = None, hours: float | None = None) -> Session | None:
+    """The session of a visitor the single sign-on vouches for (`claims`: the ID token's, as
+    st.user holds them), if their e-mail address is an access-file user's `sso`, the sign-on
+    is younger than the sign-in lifetime and younger than that user's last "sign out
+    everywhere" (`ended_at`); None otherwise. The SSO's own cookie (Streamlit's) carries it
+    across reloads; the id of the session is that sign-on's."""
+    now = time.time() if now is None else now
+    hours = session_hours() if hours is None else hours
+    user = config.sso_user(claims.get("email"))
+    if user is None or claims.get("email_verified") is False:
+        return None
+    signed_on = float(claims.get("iat") or 0)
+    if signed_on + hours * 3600 <= now or (ended_at is not None and signed_on <= ended_at):
+        log.info("single sign-on of %r refused: older than %s h or than its last sign-out everywhere",
+                 user.username, hours)
+        return None
+    sign_on = f"{claims.get('iss')}|{claims.get('sub')}|{signed_on}"
+    session_id = "sso-" + hashlib.sha256(sign_on.encode()).hexdigest()[:24]
+    return Session(user, generation, session_id, signed_on + hours * 3600,
+                   _password_tag(key, config.users[user.username][1]))
 
 
 class Tickets:

@@ -418,6 +418,12 @@ def sign_in_generation(con, username: str) -> int:
     return int(row[0]) if row else 0
 
 
+def signed_out_everywhere_at(con, username: str) -> float | None:
+    """When the user last signed out everywhere (epoch seconds), or None."""
+    row = con.execute("SELECT ended_at FROM sign_in_generations WHERE username = ?", [username]).fetchone()
+    return row[0].timestamp() if row and row[0] is not None else None
+
+
 def end_sessions_everywhere(con, username: str) -> int:
     """Raise the user's generation: every session and cookie made before ends. The new number."""
     con.execute("INSERT INTO sign_in_generations VALUES (?, 1, ?) ON CONFLICT (username) DO UPDATE "

@@ -41,11 +41,14 @@ def markup_server(tmp_path_factory):
 @pytest.mark.parametrize("page_name", PAGES)
 def test_markup_in_names_is_shown_not_followed(page_name, markup_server, browser_page):
     page = browser_page
+    requested = []  # an image URL in a name would be fetched by every viewer's browser
+    page.on("request", lambda request: requested.append(request.url) if "evil" in request.url else None)
     page.goto(f"{markup_server}/{page_name}")
     br.wait_for_app(page, timeout_ms=90_000)
     br.assert_no_exception(page)
     found = page.evaluate(_FOREIGN)
     assert found == {"links": [], "images": []}, f"{page_name}: {found}"
+    assert not requested, f"{page_name}: the browser asked for {requested}"
     text = page.locator('[data-testid="stMain"]').inner_text()
     if page_name in ("hall_profile", "overview", "weekly_review"):
         # The markup is there, as written (the word joiner is invisible).

@@ -80,3 +80,39 @@ def test_the_database_keeps_the_key_the_generations_and_the_ended_sessions(tmp_p
     storage.end_session(con, "s5", "li", dt.datetime.now() + dt.timedelta(hours=1))  # forgets s4, expired
     assert [r[0] for r in con.execute("SELECT session_id FROM ended_sessions ORDER BY 1").fetchall()] == ["s1", "s5"]
     con.close()
+
+
+def sso_config() -> access.AccessConfig:
+    user = access.User("li", "李经理", "regional_manager", ("粤东",))
+    return access.AccessConfig(Path("access.toml"), {"li": (user, None)}, {"li@example.com": "li"})
+
+
+def test_a_sign_on_is_a_session_while_it_is_young_and_newer_than_the_last_sign_out_everywhere():
+    claims = {"iss": "https://sso", "sub": "s1", "email": "LI@example.com", "iat": NOW, "email_verified": True}
+    session = sessions.from_sso(sso_config(), claims, key=KEY, generation=2, ended_at=None, now=NOW + 60, hours=12)
+    assert session.user.username == "li" and session.generation == 2 and session.expires_at == NOW + 12 * 3600
+    again = sessions.from_sso(sso_config(), claims, key=KEY, generation=2, ended_at=None, now=NOW + 120, hours=12)
+    assert again.session_id == session.session_id  # one sign-on, one id (so that "sign out" can end it)
+    assert sessions.from_sso(sso_config(), claims, key=KEY, generation=2, ended_at=NOW + 1, now=NOW + 60) is None
+    assert sessions.from_sso(sso_config(), claims, key=KEY, generation=2, ended_at=NOW - 1, now=NOW + 60)
+    assert sessions.from_sso(sso_config(), claims, key=KEY, generation=2, ended_at=None, now=NOW + 13 * 3600,
+                             hours=12) is None
+    assert sessions.from_sso(sso_config(), {**claims, "email": "x@example.com"}, key=KEY, generation=0,
+                             ended_at=None, now=NOW) is None
+    assert sessions.from_sso(sso_config(), {**claims, "email_verified": False}, key=KEY, generation=0,
+                             ended_at=None, now=NOW) is None
+
+
+def test_an_sso_only_user_cannot_sign_in_by_password(tmp_path):
+    path = tmp_path / "access.toml"
+    path.write_text('[users.li]\nrole = "viewer"\nsso = "li@example.com"\n', encoding="utf-8")
+    loaded = access.load_access(path)
+    assert loaded.sso_user("Li@Example.com").username == "li"
+    assert loaded.sign_in("li", "") is None and loaded.sign_in("li", "anything") is None
+    path.write_text('[users.li]\nrole = "viewer"\n', encoding="utf-8")
+    with pytest.raises(access.AccessConfigError, match="needs a password"):
+        access.load_access(path)
+    path.write_text('[users.a]\nrole = "viewer"\nsso = "x@e.com"\n[users.b]\nrole = "viewer"\nsso = "X@e.com"\n',
+                    encoding="utf-8")
+    with pytest.raises(access.AccessConfigError, match="already"):
+        access.load_access(path)
