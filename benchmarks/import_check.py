@@ -8,7 +8,8 @@ Writes (kept in benchmarks/work/ between runs) a halls list and a complaints .xl
 
 * the check the Import page runs (`importer.preview_files`: read, find the header,
   recognise, coerce, check, key, and a dry-run write) against a database holding the
-  halls, next to the bare read of the same workbook (`readers.read_file`, the floor);
+  halls, next to the bare read of the same workbook (`readers.read_file`, the floor) and
+  the same check without the worker process (`isolate=False`: what the worker costs);
 * the command line's import of the rejected file (`importer.import_paths`), and of it the
   time inside `storage.record_rejections`.
 """
@@ -74,12 +75,17 @@ def main() -> int:
     results = importer.preview_files(con, [(tickets.name, data)])
     sheet = next(s for s in results[0].sheets if s.error is None)
     check, check_runs = median_of(lambda: importer.preview_files(con, [(tickets.name, data)]), args.runs)
+    # The same check in this process: what the worker process (start, limits, result pickled back) costs.
+    inline, inline_runs = median_of(lambda: importer.preview_files(con, [(tickets.name, data)], isolate=False),
+                                    args.runs)
     con.close()
     print(f"check of {tickets.name}: {sheet.rows_read:,} rows read, {sheet.accepted:,} accepted, "
           f"{sheet.rejected:,} rejected")
     print(f"  bare read   median {read:.2f} s  runs {', '.join(f'{t:.2f}' for t in read_runs)}")
     print(f"  page check  median {check:.2f} s  runs {', '.join(f'{t:.2f}' for t in check_runs)}"
           f"  ({check / read:.1f}x the read)")
+    print(f"  in-process  median {inline:.2f} s  runs {', '.join(f'{t:.2f}' for t in inline_runs)}"
+          f"  (the worker adds {check - inline:+.2f} s, {check / inline:.2f}x)")
 
     spent: list[float] = []
     original = storage.record_rejections

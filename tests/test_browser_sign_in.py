@@ -1,7 +1,8 @@
 """In real Chromium, against server.py with an access file: a sign-in survives a reload (an
 HttpOnly, SameSite=Strict cookie the page's script cannot read), signing out ends it in that
 browser, and "sign out everywhere" ends every browser's session of that user, the open ones
-at their next click. A changed password ends the cookie too."""
+at their next click. A changed password ends the cookie too. Five wrong passwords lock the
+name, the right one included, each refusal a little later than the one before."""
 from __future__ import annotations
 
 import pytest
@@ -21,6 +22,11 @@ name = "李经理"
 role = "regional_manager"
 regions = ["粤东"]
 password = "{access.hash_password(password, iterations=1000)}"
+
+[users.zhao]
+name = "赵只读"
+role = "viewer"
+password = "{access.hash_password("zhao-pass", iterations=1000)}"
 """, encoding="utf-8")
 
 
@@ -135,3 +141,25 @@ def test_a_changed_password_ends_the_cookie(signed_server, browser_page):
         assert SIGNED_IN in sidebar(page)
     finally:
         write_access(access_path, "li-pass")
+
+
+def test_five_wrong_passwords_lock_the_name_even_for_the_right_one(signed_server, browser_page):
+    base_url, _ = signed_server
+    page = browser_page
+    page.goto(base_url)
+    br.wait_for_app(page, timeout_ms=90_000)
+
+    def attempt(password: str) -> str:
+        page.get_by_label("用户名").fill("zhao")
+        page.get_by_label("密码", exact=True).fill(password)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_selector('[data-testid="stAlert"]', timeout=60_000)
+        br.wait_for_app(page, timeout_ms=90_000)
+        return page.locator('[data-testid="stAlert"]').first.inner_text()
+
+    answers = [attempt(f"wrong-{i}") for i in range(5)]
+    assert all("用户名或密码不正确" in a for a in answers[:4]), answers
+    assert "已被暂时锁定" in answers[4], answers
+    assert "已被暂时锁定" in attempt("zhao-pass")
+    assert "已登录" not in sidebar(page) and not any(c["name"] == "hall_session" for c in page.context.cookies())
+    br.save_screenshot(page, "sign_in_locked.png")
