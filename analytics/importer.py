@@ -1035,7 +1035,10 @@ def _validate_staff(frame, rejections, source_header, ctx, scales, result) -> No
 def _validate_sales(frame, rejections, source_header, ctx, scales, result) -> None:
     contact = frame["outcome"].notna()
     daily = ~contact & frame["contacts"].notna()
-    neither = ~contact & ~daily
+    # A count that was given but refused (1e30, inf) has its own reason: not "neither is given".
+    counted = source_header.get("contacts")
+    refused_count = sorted(p for p, reasons in rejections.reasons.items() if any(c == counted for c, _ in reasons))
+    neither = ~contact & ~daily & ~frame.index.isin(refused_count)
     rejections.add_mask(neither, source_header.get("outcome", source_header.get("contacts")),
                         Message("no_outcome_nor_contacts"))
     frame["grain"] = np.where(contact, "contact", np.where(daily, "daily", None))

@@ -205,6 +205,10 @@ ROW_CASES = [  # (case, file bytes, stored ticket ids, [(row, column, words)], w
     ("staff left before hired", xlsx(("员工", [["员工编号", "姓名", "营业厅编码", "入职日期", "离职日期"],
                                             ["S1", "张三", "020001", "2026-05-01", "2026-04-01"]])),
      None, [(2, "离职日期", "before being hired")], None),
+    ("a daily count beyond any real one", xlsx(("日报", [["营销日期", "营业厅编码", "产品类别", "接触客户数"],
+                                                       ["2026-10-01", "020001", "宽带", "1e30"],
+                                                       ["2026-10-01", "020001", "宽带", "5"]])),
+     None, [(2, "接触客户数", "1e30 is beyond")], None),  # one reason: not also "no count is given"
     ("more interested than contacts", xlsx(("日报", [["营销日期", "营业厅编码", "产品类别", "接触客户数", "意向客户数"],
                                                    ["2026-10-01", "020001", "宽带", "5", "9"]])),
      None, [(2, "意向客户数", "9 interested is more than 5 contacts")], None),
