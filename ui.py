@@ -244,9 +244,11 @@ def _session_from_sso(config, con, key: bytes, address: str | None):
 
 
 def _leave_sso_or_rerun() -> None:
-    """After signing out: also end the SSO's cookie (Streamlit's), which reloads the page."""
+    """After signing out: also end the SSO's cookie (Streamlit's), which reloads the page.
+    The run stops rather than reruns: a rerun can drop the redirect st.logout queued."""
     if sso_configured() and st.user.is_logged_in:
         st.logout()
+        st.stop()
     st.rerun()
 
 
@@ -258,13 +260,12 @@ def _sign_in_form(config, con, key: bytes, address: str | None) -> None:
         st.info(t("session_ended"), icon=":material/logout:")
     if sso_configured():
         unknown = st.session_state.pop(SSO_UNKNOWN_KEY, None)
-        if unknown is not None:
+        if unknown is not None:  # signed on, but not in the access file: leave the SSO to switch accounts
             st.error(t_markdown("sso_unknown", email=unknown))
-        if st.user.is_logged_in:  # signed on, but not let in: offer to leave the SSO to switch accounts
             if st.button(t("sso_leave"), key="sso_leave", icon=":material/logout:"):
                 st.logout()
         elif st.button(t("sign_in_sso"), key="sign_in_sso", type="primary", icon=":material/badge:"):
-            st.login()
+            st.login()  # also after a sign-on that ended (sign-out everywhere): a new one is made
     if not any(stored for _, stored in config.users.values()):
         return  # single sign-on only
     with st.form("sign_in"):

@@ -111,6 +111,12 @@ def test_a_sign_on_lets_the_access_file_s_user_in_and_survives_a_reload(sso_serv
     br.save_screenshot(page, "sso_signed_in.png")
 
     page.get_by_role("button", name="全部退出").click()
+    # Signing out also ends Streamlit's SSO cookie (st.logout: a round trip to /auth/logout).
+    for _ in range(300):
+        if not any(c["name"].startswith("_streamlit_user") for c in page.context.cookies()):
+            break
+        page.wait_for_timeout(100)
+    assert not any(c["name"].startswith("_streamlit_user") for c in page.context.cookies())
     page.wait_for_function("() => document.body.innerText.includes('使用单位统一认证登录')", timeout=60_000)
     br.wait_for_app(page, timeout_ms=90_000)
     assert SIGNED_IN not in sidebar(page)
