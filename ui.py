@@ -99,6 +99,30 @@ def data_bounds() -> tuple[dt.date, dt.date] | None:
     return row["first_date"], row["last_date"]
 
 
+def comparison(filters: Filters) -> Filters | None:
+    """The period `filters` is compared with (Filters.previous: the previous calendar
+    month for a month), or None when it starts before the data: a change against a period
+    with no data would be made up ("+26,134" against nothing)."""
+    previous = filters.previous()
+    bounds = data_bounds()
+    return previous if bounds is not None and bounds[0] <= previous.start else None
+
+
+_COMPARISON_KEYS = {("months", True): "vs_previous_month", ("months", False): "vs_previous_months",
+                    ("weeks", True): "vs_previous_week", ("weeks", False): "vs_previous_weeks",
+                    ("days", True): "vs_previous_days", ("days", False): "vs_previous_days"}
+
+
+def comparison_caption(filters: Filters) -> str:
+    """What every change on the page is against, written out (or that there is nothing)."""
+    previous = filters.previous()
+    dates = {"start": previous.start.isoformat(), "end": previous.end.isoformat()}
+    if comparison(filters) is None:
+        return t("no_previous", **dates)
+    unit, count = filters.comparison
+    return t(_COMPARISON_KEYS[unit, count == 1], n=count, **dates)
+
+
 def has_data() -> bool:
     return data_bounds() is not None
 

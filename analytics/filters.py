@@ -33,6 +33,19 @@ def scope_params(scope: tuple[str, ...] | None) -> dict:
 CHANNEL_CONDITION = "(len($channels::VARCHAR[]) = 0 OR list_contains($channels::VARCHAR[], {column}))"
 
 
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first of the month `months` after (or before) the month of `day` (a first)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _whole_months(start: dt.date, end: dt.date) -> int | None:
+    """How many calendar months [start, end] is, when it is whole months; else None."""
+    if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
 @dataclass(frozen=True)
 class Filters:
     start: dt.date
@@ -52,8 +65,26 @@ class Filters:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
+    @property
+    def comparison(self) -> tuple[str, int]:
+        """What `previous()` compares with, as (unit, count): ("months", n) for n whole
+        calendar months (a month, a quarter, a year), ("weeks", n) for n whole ISO weeks
+        (Monday to Sunday), else ("days", n) for the n days before."""
+        months = _whole_months(self.start, self.end)
+        if months:
+            return "months", months
+        if self.start.weekday() == 0 and self.days % 7 == 0:
+            return "weeks", self.days // 7
+        return "days", self.days
+
     def previous(self) -> "Filters":
-        """The period of equal length just before this one, same halls and channels."""
+        """The period just before this one that a reader compares it with, same halls and
+        channels: the previous calendar month(s) for whole months (October against
+        September, not against the 31 days from 31 August), otherwise the days (or whole
+        weeks) of equal length just before."""
+        unit, count = self.comparison
+        if unit == "months":
+            return replace(self, start=_add_months(self.start, -count), end=self.start - dt.timedelta(days=1))
         return replace(self, start=self.start - dt.timedelta(days=self.days),
                        end=self.start - dt.timedelta(days=1))
 

@@ -18,7 +18,17 @@ TEXT: dict[str, dict[str, str]] = {
     "by_hall": {"zh": "按厅店", "en": "By hall"},
     "by_city": {"zh": "按地市", "en": "By city"},
     "by_region": {"zh": "按区域", "en": "By region"},
-    "vs_previous": {"zh": "与上一同长期间（{start} 至 {end}）相比", "en": "Compared with the previous period of equal length ({start} to {end})"},
+    "vs_previous_month": {"zh": "与上月（{start} 至 {end}）相比", "en": "Compared with the month before ({start} to {end})"},
+    "vs_previous_months": {"zh": "与此前 {n} 个月（{start} 至 {end}）相比",
+                           "en": "Compared with the {n} months before ({start} to {end})"},
+    "vs_previous_week": {"zh": "与上周（{start} 至 {end}）相比", "en": "Compared with the week before ({start} to {end})"},
+    "vs_previous_weeks": {"zh": "与此前 {n} 周（{start} 至 {end}）相比",
+                          "en": "Compared with the {n} weeks before ({start} to {end})"},
+    "vs_previous_days": {"zh": "与此前同样长的 {n} 天（{start} 至 {end}）相比",
+                         "en": "Compared with the {n} days before ({start} to {end})"},
+    "no_previous": {"zh": "对比期间（{start} 至 {end}）早于数据起始日期，不作对比。",
+                    "en": "The period to compare with ({start} to {end}) starts before the data, so nothing is "
+                          "compared."},
     "detail_rows": {"zh": "明细（最近 {n} 条）", "en": "Detail rows (latest {n})"},
     "click_to_drill": {"zh": "点击图中的厅店或表格中的行，即可只看该厅。", "en": "Click a hall in a chart or a row in a table to narrow to it."},
     "data_status_intro": {

@@ -24,7 +24,7 @@ TEXT: dict[str, dict[str, str]] = {
               "- **赔付金额**：赔付金额合计（元）。\n"
               "- **公平比较**：每个比率都附样本量；样本少于 30 的标 ⚠ 并置灰，排名放在最后，除非 95% 区间整体在目标一侧；"
               "厅店按 48 小时办结率区间下限排名；地市、区域先汇总各厅计数再相除。\n"
-              "- **对比**：与紧挨在前、天数相同的上一期间相比。目标值见 config/targets.toml。",
+              "- **对比**：与上一期间相比（整月比上月、整周比上周，其余比此前同样长的天数；该期间早于数据起始时不作对比）。目标值见 config/targets.toml。",
         "en": "- **Tickets**: complaints received in the period (the sidebar can narrow them to complaint channels).\n"
               "- **As of**: the end of the period (midnight after its last day), or now if earlier. A ticket is open "
               "as of then if it has no resolution time or one after that moment, so an old period shows the backlog "
@@ -49,7 +49,7 @@ TEXT: dict[str, dict[str, str]] = {
               "- **Fair comparison**: every rate carries its n; fewer than 30 is marked ⚠, greyed and ranked last "
               "unless its whole 95% interval is on one side of the target; halls are ranked by the lower end of the "
               "48-hour interval; cities and regions add up their halls' counts before dividing.\n"
-              "- **Change**: against the period of equal length just before. Targets: config/targets.toml.",
+              "- **Change**: against the period before (the month before for whole months, the week before for whole weeks, else the days of equal length before; nothing when that starts before the data). Targets: config/targets.toml.",
     },
     # KPIs
     "cmp_kpi_tickets": {"zh": "投诉工单", "en": "Tickets"},

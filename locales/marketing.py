@@ -16,7 +16,7 @@ TEXT: dict[str, dict[str, str]] = {
               "- **公平比较**：接触少于 30 次的比率标 ⚠ 并置灰，排名放在最后；按成功率区间下限排名（3 次全成功不会排在 "
               "100 次里成功 40 次之前）；地市、区域先汇总各厅计数再相除；期间内没有营销记录的厅店也会列出（接触 0）。\n"
               "- **营销人员**：按记录上的员工编号归属；营销日报没有员工编号，不进入人员排名。\n"
-              "- **对比**：与紧挨在前、天数相同的上一期间相比；百分比的变化以百分点表示。目标值见 config/targets.toml。"
+              "- **对比**：与上一期间相比（整月比上月、整周比上周，其余比此前同样长的天数；该期间早于数据起始时不作对比）；百分比的变化以百分点表示。目标值见 config/targets.toml。"
               "渠道筛选不适用于营销数据。",
         "en": "- **Counting**: a contact-level row (converted / interested / failed) is one contact; a daily report "
               "row carries its own contacts, interested, converted and revenue. Every figure sums these measures and "
@@ -32,7 +32,7 @@ TEXT: dict[str, dict[str, str]] = {
               "their halls' counts before dividing; halls without sales are listed with 0 contacts.\n"
               "- **Staff**: by the staff id on the record; daily reports carry no staff id and are left out of the "
               "staff ranking.\n"
-              "- **Change**: against the period of equal length just before; changes of percentages are in "
+              "- **Change**: against the period before (the month before for whole months, the week before for whole weeks, else the days of equal length before; nothing when that starts before the data); changes of percentages are in "
               "percentage points. Targets: config/targets.toml. The channel filter does not apply to sales.",
     },
     # KPIs
@@ -51,9 +51,6 @@ TEXT: dict[str, dict[str, str]] = {
                             "en": "Converted ÷ contacts; 95% interval {low} – {high} (n = {n}). Target {target}."},
     "mkt_help_revenue": {"zh": "成功办理带来的收入合计。", "en": "Revenue of the conversions."},
     "mkt_help_revenue_per_contact": {"zh": "收入 ÷ 接触数。", "en": "Revenue ÷ contacts."},
-    "mkt_no_previous": {"zh": "上一同长期间（{start} 至 {end}）早于数据起始日期，不作对比。",
-                        "en": "The previous period of equal length ({start} to {end}) starts before the data, so "
-                              "nothing is compared."},
     "mkt_no_target": {"zh": "未设", "en": "none"},
     # funnel and trend
     "mkt_funnel": {"zh": "营销漏斗", "en": "Funnel"},

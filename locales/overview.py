@@ -2,9 +2,9 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "ov_intro": {
-        "zh": "本期各厅的满意度、投诉处理、营销转化和培训情况，与上一同长期间对比；下方列出需要关注的厅店。",
+        "zh": "本期各厅的满意度、投诉处理、营销转化和培训情况，与上一期间（整月比上月）对比；下方列出需要关注的厅店。",
         "en": "This period's satisfaction, complaint handling, marketing conversion and training per hall, "
-              "against the previous period of equal length; the halls that need attention are listed below.",
+              "against the period before (the month before, for a month); the halls that need attention are listed below.",
     },
     "ov_definitions": {
         "zh": "- **满意度（CSAT）**：顶格评价占比（5分制 4–5 分、10分制 9–10 分、短信回复 1=满意）。\n"

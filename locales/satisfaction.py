@@ -17,7 +17,7 @@ TEXT: dict[str, dict[str, str]] = {
               "- **等候时长与满意度**：按等候分钟数分段（0–5、5–10、10–20、20–30、30 以上）的 CSAT 与样本量。\n"
               "- **公平比较**：每个比率都附样本量；样本少于 30 的标 ⚠ 并置灰，排名放在最后；厅店按 CSAT 区间下限排名；"
               "地市、区域先汇总各厅计数再相除，不平均各厅比率；期间内无评价的厅店也会列出（样本量 0）。\n"
-              "- **对比**：与紧挨在前、天数相同的上一期间相比；百分比的变化以百分点表示。目标值见 config/targets.toml。",
+              "- **对比**：与上一期间相比（整月比上月、整周比上周，其余比此前同样长的天数；该期间早于数据起始时不作对比）；百分比的变化以百分点表示。目标值见 config/targets.toml。",
         "en": "- **Responses**: survey answers in the period (the sidebar can narrow them to channels).\n"
               "- **Mean score (0–100)**: every answer normalised on its own scale (best 100, worst 0), then averaged: "
               "5-point (s−1)/4×100, 10-point s×10, SMS 3-point (3−s)/2×100 (1 = satisfied = 100), so the scales "
@@ -32,7 +32,7 @@ TEXT: dict[str, dict[str, str]] = {
               "- **Fair comparison**: every rate carries its n; fewer than 30 answers is marked ⚠, greyed and ranked "
               "last; halls are ranked by the lower end of the CSAT interval; cities and regions add up their halls' "
               "counts before dividing (never averaging hall rates); halls without answers are listed with n = 0.\n"
-              "- **Change**: against the period of equal length just before; changes of percentages are in "
+              "- **Change**: against the period before (the month before for whole months, the week before for whole weeks, else the days of equal length before; nothing when that starts before the data); changes of percentages are in "
               "percentage points. Targets: config/targets.toml.",
     },
     # KPIs

@@ -122,9 +122,6 @@ TEXT: dict[str, dict[str, str]] = {
     "trn_hover_trend": {"zh": "{period}：参训 {attendances} 人次，{staff} 名员工，{hours} 学时",
                         "en": "{period}: {attendances} attendances, {staff} staff, {hours} hours"},
     "trn_no_training": {"zh": "期间内筛选范围没有任何培训记录。", "en": "No training was recorded in scope during the period."},
-    "trn_no_previous": {"zh": "上一同长期间（{start} 至 {end}）早于数据起始日期，不作对比。",
-                        "en": "The previous period of equal length ({start} to {end}) starts before the data, so "
-                              "nothing is compared."},
     # large classes
     "trn_large": {"zh": "大班授课（超过 30 人）", "en": "Large classes (over 30 people)"},
     "trn_large_caption": {"zh": "共 {n} 场，班级人数最多的在前。大班授课效果往往打折扣。",

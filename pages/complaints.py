@@ -22,15 +22,16 @@ summary = ui.query(complaints.complaint_summary, filters).iloc[0]
 if not summary["tickets"]:
     ui.empty_state("no_data")
     st.stop()
-previous = filters.previous()
-before = ui.query(complaints.complaint_summary, previous).iloc[0]
+previous = ui.comparison(filters)
+before = ui.query(complaints.complaint_summary, previous).iloc[0] if previous else None
 targets = ui.current_targets()
 PROMISE = complaints.PROMISE_HOURS
 
 
 def change(column: str):
-    """This period minus the previous one; None when the previous period has no tickets."""
-    return summary[column] - before[column] if before["tickets"] else None
+    """This period minus the previous one; None when the previous period has no tickets or
+    lies before the data."""
+    return summary[column] - before[column] if before is not None and before["tickets"] else None
 
 
 def target_text(name: str, fmt: str) -> str:
@@ -45,7 +46,7 @@ def hours(value) -> str:
     return ui.format_value(value, "float1")
 
 
-st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
+st.caption(ui.comparison_caption(filters))
 first_row, second_row = st.columns(4), st.columns(4)
 with first_row[0]:
     ui.kpi(ui.t("cmp_kpi_tickets"), summary["tickets"], change("tickets"), fmt="int", delta_good="down",

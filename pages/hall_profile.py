@@ -35,7 +35,7 @@ st.caption(ui.t_markdown("hp_facts", region=hall["region"], city=hall["city"], d
                 hall_type=hall["hall_type"] or "—", code=code))
 
 one_hall = filters.with_halls((code,))
-headline = ui.query(overview.headline, one_hall).set_index("kpi")
+headline = ui.query(overview.headline, one_hall, compare=ui.comparison(one_hall) is not None).set_index("kpi")
 ui.headline_grid(headline, kpis=overview.KPIS, with_n=False)
 
 # Rank among the halls of its region (and city), whatever the sidebar's hall choice.

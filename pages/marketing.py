@@ -23,9 +23,8 @@ summary = ui.query(marketing.marketing_summary, filters).iloc[0]
 if not summary["contacts"]:
     ui.empty_state("no_data")
     st.stop()
-previous = filters.previous()
-comparable = ui.data_bounds()[0] <= previous.start  # a previous period before the data compares with nothing
-before = ui.query(marketing.marketing_summary, previous).iloc[0] if comparable else None
+previous = ui.comparison(filters)
+before = ui.query(marketing.marketing_summary, previous).iloc[0] if previous else None
 targets = ui.current_targets()
 
 
@@ -48,8 +47,7 @@ def target_text() -> str:
 
 
 # --- KPIs ------------------------------------------------------------------------------
-st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()) if comparable
-           else ui.t("mkt_no_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
+st.caption(ui.comparison_caption(filters))
 status = ui.judged("conversion", summary["conversion"], summary["conversion_low"], summary["conversion_high"], summary["contacts"])
 KPIS = [
     ("contacts", "int", ui.t("mkt_help_contacts")),

@@ -14,14 +14,13 @@ if not ui.has_data():
     st.stop()
 
 filters = ui.current_filters()
-headline = ui.query(overview.headline, filters).set_index("kpi")
+headline = ui.query(overview.headline, filters, compare=ui.comparison(filters) is not None).set_index("kpi")
 table = ui.query(overview.hall_table, filters)
 if table.empty:
     ui.empty_state("no_data")
     st.stop()
 targets = ui.current_targets()
-previous = filters.previous()
-st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
+st.caption(ui.comparison_caption(filters))
 
 ui.headline_grid(headline, kpis=overview.KPIS)
 

@@ -22,14 +22,15 @@ summary = ui.query(satisfaction.satisfaction_summary, filters).iloc[0]
 if not summary["responses"]:
     ui.empty_state("no_data")
     st.stop()
-previous = filters.previous()
-before = ui.query(satisfaction.satisfaction_summary, previous).iloc[0]
+previous = ui.comparison(filters)
+before = ui.query(satisfaction.satisfaction_summary, previous).iloc[0] if previous else None
 targets = ui.current_targets()
 
 
 def change(column: str):
-    """This period minus the previous one; None when the previous period has no answers."""
-    return summary[column] - before[column] if before["responses"] else None
+    """This period minus the previous one; None when the previous period has no answers or
+    lies before the data."""
+    return summary[column] - before[column] if before is not None and before["responses"] else None
 
 
 def target_text(name: str, fmt: str) -> str:
@@ -46,7 +47,7 @@ def scale_name(scale: str) -> str:
     return ui.t(key) if key in i18n.TEXT else scale
 
 
-st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
+st.caption(ui.comparison_caption(filters))
 columns = st.columns(4)
 with columns[0]:
     ui.kpi(ui.t("sat_kpi_responses"), summary["responses"], change("responses"), fmt="int",
@@ -63,7 +64,7 @@ with columns[2]:
                      n=ui.format_value(summary["responses"], "int"), target=target_text("csat", "percent")))
 with columns[3]:
     ui.kpi(dot("nps", ui.t("sat_kpi_nps"), summary["nps"], summary["nps_responses"]), summary["nps"],
-           change("nps") if before["nps_responses"] else None, fmt="float1",
+           change("nps") if before is not None and before["nps_responses"] else None, fmt="float1",
            help=ui.t("sat_help_nps", n=ui.format_value(summary["nps_responses"], "int"),
                      target=target_text("nps", "float1")))
 

@@ -23,9 +23,8 @@ summary = ui.query(training.training_summary, filters).iloc[0]
 if not summary["active_staff"]:
     ui.empty_state("no_data")
     st.stop()
-previous = filters.previous()
-comparable = ui.data_bounds()[0] <= previous.start  # a previous period before the data compares with nothing
-before = ui.query(training.training_summary, previous).iloc[0] if comparable else None
+previous = ui.comparison(filters)
+before = ui.query(training.training_summary, previous).iloc[0] if previous else None
 year = ui.query(training.training_summary, training_window(filters)).iloc[0]
 targets = ui.current_targets()
 STAFF_ROWS = 500
@@ -44,8 +43,7 @@ def target_text(name: str) -> str:
 
 
 # --- KPIs ------------------------------------------------------------------------------
-st.caption(ui.t("vs_previous", start=previous.start.isoformat(), end=previous.end.isoformat()) if comparable
-           else ui.t("trn_no_previous", start=previous.start.isoformat(), end=previous.end.isoformat()))
+st.caption(ui.comparison_caption(filters))
 # column, format, n column (before it is judged / compared), help text
 KPIS = [
     ("active_staff", "int", None, ui.t("trn_help_active_staff")),

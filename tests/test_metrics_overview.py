@@ -1,5 +1,5 @@
-"""Contract: the overview compares each headline KPI with the previous period of equal
-length, lines the four areas up per hall (every hall, with or without data), and counts a
+"""Contract: the overview compares each headline KPI with the period before (the previous
+calendar month for a month), lines the four areas up per hall (every hall, with or without data), and counts a
 missed target only where there is a value and enough observations to judge it."""
 import datetime as dt
 
@@ -39,8 +39,8 @@ def con():
     return con
 
 
-def test_headline_against_the_previous_period_of_equal_length(con):
-    # October has 31 days: the previous period is Aug 31 – Sep 30.
+def test_headline_against_the_month_before(con):
+    # October against September (not against the 31 days from Aug 31).
     frame = overview.headline(con, Filters(*PERIOD), now=NOW).set_index("kpi")
     assert frame.loc["responses", "value"] == 50 and frame.loc["responses", "previous"] == 40
     assert frame.loc["csat", "value"] == pytest.approx(41 / 50)
@@ -49,6 +49,12 @@ def test_headline_against_the_previous_period_of_equal_length(con):
     assert frame.loc["backlog_over_48h", "value"] == 1
     assert frame.loc["conversion", "value"] == pytest.approx(0.1)
     assert np.isnan(frame.loc["promise_48h", "previous"])           # no tickets in September
+
+
+def test_without_a_comparison_there_is_no_previous_value_and_no_change(con):
+    frame = overview.headline(con, Filters(*PERIOD), now=NOW, compare=False).set_index("kpi")
+    assert frame.loc["responses", "value"] == 50
+    assert frame["previous"].isna().all() and frame["change"].isna().all()
 
 
 def test_hall_table_has_every_hall_and_every_area(con):

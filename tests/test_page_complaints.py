@@ -82,7 +82,7 @@ def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
     km = ui.format_value(october["km_median_hours"], "float1")
     assert f"Kaplan–Meier 中位数：{km} 小时" in resolution.help
     assert any(f"{km} 小时" in c.value for c in at.caption)
-    assert "2026-08-31" in at.caption[1].value and "2026-09-30" in at.caption[1].value
+    assert "2026-09-01" in at.caption[1].value and "2026-09-30" in at.caption[1].value
     assert len(charts(at)) == 6  # trend, sunburst, categories over time, halls, histogram, Kaplan–Meier
 
 

@@ -81,7 +81,7 @@ def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
     assert contacts.proto.delta == f"{october['contacts'] - september['contacts']:+,.0f}"
     conversion = next(m for m in at.metric if m.label.endswith("营销成功率"))
     assert conversion.proto.delta == f"{(october['conversion'] - september['conversion']) * 100:+.1f} 个百分点"
-    assert "2026-08-31" in at.caption[1].value and "2026-09-30" in at.caption[1].value
+    assert "2026-09-01" in at.caption[1].value and "2026-09-30" in at.caption[1].value
     assert len(charts(at)) == 4  # funnel, trend, halls, product × activity
     funnel = charts(at)[0]["data"][0]
     assert funnel["type"] == "funnel" and array(funnel["x"]) == [october["contacts"], october["interested"],

@@ -1,5 +1,5 @@
 """Contract: the Overview shows the headline KPIs of the period with their change against the
-previous period of equal length (numbers equal the analytics layer's), lists the halls that
+month before (numbers equal the analytics layer's), lists the halls that
 miss targets, draws the trouble map, and narrows everything to the halls filtered."""
 import datetime as dt
 from pathlib import Path
@@ -47,9 +47,21 @@ def test_headline_numbers_are_the_analytics_numbers(sample_app_env):
     for label, key in expectations.items():
         kind = FORMAT[overview.KPI_BY_KEY[key].kind]
         assert shown[label][0] == ui.format_value(headline.loc[key, "value"], kind), label
-    # the change is against Aug 31 – Sep 30
+    # the change is against September, the month before, and says so
     assert shown["评价样本量"][1] == f"{headline.loc['responses', 'change']:+,.0f}"
-    assert "2026-08-31" in at.caption[1].value and "2026-09-30" in at.caption[1].value
+    assert "与上月（2026-09-01 至 2026-09-30）相比" in at.caption[1].value
+
+
+def test_a_period_at_the_start_of_the_data_is_compared_with_nothing(sample_app_env):
+    """The sample starts on 2025-11-01: November 2025 has no month before it in the data, so
+    no tile shows a change (it used to show "+N" against an empty October)."""
+    at = run(**{"from": "2025-11-01", "to": "2025-11-30"})
+    assert not at.exception
+    assert "对比期间（2025-10-01 至 2025-10-31）早于数据起始日期，不作对比。" in at.caption[1].value
+    assert at.metric and all(not m.delta for m in at.metric), [(m.label, m.delta) for m in at.metric]
+    later = run(**{"from": "2025-12-01", "to": "2025-12-31"})  # December has November to compare with
+    assert "与上月（2025-11-01 至 2025-11-30）相比" in later.caption[1].value
+    assert any(m.delta for m in later.metric)
 
 
 def test_hall_table_and_attention_list(sample_app_env):

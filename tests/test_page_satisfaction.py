@@ -67,7 +67,7 @@ def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
     assert metrics(at) == shown_as(october)
     responses = next(m for m in at.metric if m.label == "评价样本量")
     assert responses.proto.delta == f"{october['responses'] - september['responses']:+,.0f}"
-    assert "2026-08-31" in at.caption[1].value and "2026-09-30" in at.caption[1].value
+    assert "2026-09-01" in at.caption[1].value and "2026-09-30" in at.caption[1].value
     assert len(charts(at)) == 5  # trend, halls, scores, dimensions, waiting
 
 

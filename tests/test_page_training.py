@@ -87,7 +87,7 @@ def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
     assert coverage.proto.delta == f"{(october['coverage'] - september['coverage']) * 100:+.1f} 个百分点"
     # The Overview's 12-month view of coverage is named in the help, so the two pages reconcile.
     assert ui.format_value(expected["october_12m"]["coverage"], "percent") in coverage.proto.help
-    assert "2026-08-31" in at.caption[1].value and "2026-09-30" in at.caption[1].value
+    assert "2026-09-01" in at.caption[1].value and "2026-09-30" in at.caption[1].value
     assert len(charts(at)) == 4  # halls, coverage × satisfaction, course types, trend
 
 

@@ -66,10 +66,13 @@ def summaries(con, filters: Filters, now: dt.datetime | None = None) -> pd.Serie
     return pd.Series(merged)
 
 
-def headline(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
-    """One row per headline KPI: value this period, previous period of equal length, change."""
+def headline(con, filters: Filters, *, now: dt.datetime | None = None, compare: bool = True) -> pd.DataFrame:
+    """One row per headline KPI: value this period, the period it is compared with
+    (`Filters.previous`: the previous calendar month for a month) and the change. Without
+    `compare` (the previous period lies before the data) there is no previous value and no
+    change: a change against nothing would be made up."""
     current = summaries(con, filters, now)
-    previous = summaries(con, filters.previous(), now)
+    previous = summaries(con, filters.previous(), now) if compare else pd.Series(dtype=object)
     rows = []
     for kpi in KPIS:
         value, before = current.get(kpi.key), previous.get(kpi.key)
