@@ -188,6 +188,10 @@ def parse_isolated(name: str, data: bytes, *, limits: WorkerLimits | None = None
                     continue
                 outcome, detail = message[0], message[1:]
             elif not process.is_alive():
+                # It may have written its last message and ended between the poll above and
+                # this check (CI saw a refused CSV reported as a crash, "exit 0"): read it.
+                if receiver.poll(0):
+                    continue
                 outcome = "ended"
     finally:
         if process.is_alive() and outcome != "result":
