@@ -78,6 +78,11 @@ def overview_kpis(page) -> dict[str, str]:
     br.assert_no_exception(page)
     assert_connected(page)
     main = page.locator('[data-testid="stMain"]')
+    # A reload can look idle for a moment before its first run starts (seen in CI while the
+    # server's worker read the 10 M-character file): wait for the tiles themselves.
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stMetric\"]')"
+                           ".length >= 4", timeout=90_000)
+    br.wait_for_app(page, timeout_ms=90_000)
     assert "总览" in main.inner_text()
     metrics = main.locator('[data-testid="stMetric"]')
     tiles = {}
