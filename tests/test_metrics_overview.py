@@ -51,6 +51,16 @@ def test_headline_against_the_month_before(con):
     assert np.isnan(frame.loc["promise_48h", "previous"])           # no tickets in September
 
 
+def test_each_kpi_reads_its_n_from_its_own_area(con):
+    """Areas share column names (`contacts` is sales contacts in marketing and the
+    per-1,000 denominator in complaints): a KPI's n is its own area's."""
+    frame = overview.headline(con, Filters(*PERIOD), now=NOW).set_index("kpi")
+    assert frame.loc["conversion", "n"] == 100       # H2's 100 contacts
+    assert frame.loc["csat", "n"] == 50              # 40 + 10 answers
+    assert frame.loc["promise_48h", "n"] == 1        # T1, open past its 48 hours: a promise due, and broken
+    assert frame.loc["coverage", "n"] == 0           # no staff
+
+
 def test_without_a_comparison_there_is_no_previous_value_and_no_change(con):
     frame = overview.headline(con, Filters(*PERIOD), now=NOW, compare=False).set_index("kpi")
     assert frame.loc["responses", "value"] == 50

@@ -54,16 +54,14 @@ def training_window(filters: Filters) -> Filters:
     return filters.with_period(start, filters.end)
 
 
-def summaries(con, filters: Filters, now: dt.datetime | None = None) -> pd.Series:
-    """Every area's summary measures for the filters, as one Series (training over the 12
-    months to the period end)."""
-    parts = [satisfaction.satisfaction_summary(con, filters), complaints.complaint_summary(con, filters, now=now),
-             marketing.marketing_summary(con, filters), training.training_summary(con, training_window(filters))]
-    merged = {}
-    for part in parts:
-        for column, value in part.iloc[0].items():
-            merged.setdefault(column, value)
-    return pd.Series(merged)
+def summaries(con, filters: Filters, now: dt.datetime | None = None) -> dict[str, pd.Series]:
+    """Each area's summary measures for the filters, by area (training over the 12 months to
+    the period end). Kept apart: areas share column names (`contacts`, `low_sample`) that
+    are not the same thing, and a KPI reads its value and its n from its own area."""
+    return {"satisfaction": satisfaction.satisfaction_summary(con, filters).iloc[0],
+            "complaints": complaints.complaint_summary(con, filters, now=now).iloc[0],
+            "marketing": marketing.marketing_summary(con, filters).iloc[0],
+            "training": training.training_summary(con, training_window(filters)).iloc[0]}
 
 
 def headline(con, filters: Filters, *, now: dt.datetime | None = None, compare: bool = True) -> pd.DataFrame:
@@ -72,11 +70,12 @@ def headline(con, filters: Filters, *, now: dt.datetime | None = None, compare: 
     `compare` (the previous period lies before the data) there is no previous value and no
     change: a change against nothing would be made up."""
     current = summaries(con, filters, now)
-    previous = summaries(con, filters.previous(), now) if compare else pd.Series(dtype=object)
+    previous = summaries(con, filters.previous(), now) if compare else {}
     rows = []
     for kpi in KPIS:
-        value, before = current.get(kpi.key), previous.get(kpi.key)
-        n = current.get(kpi.n_column) if kpi.n_column else None
+        value = current[kpi.area].get(kpi.key)
+        before = previous[kpi.area].get(kpi.key) if previous else None
+        n = current[kpi.area].get(kpi.n_column) if kpi.n_column else None
         rows.append({"kpi": kpi.key, "area": kpi.area, "kind": kpi.kind, "value": value, "previous": before,
                      "change": (value - before) if _number(value) and _number(before) else np.nan,
                      "n": n, "higher_is_better": kpi.higher_is_better, "target": kpi.target})

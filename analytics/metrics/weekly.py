@@ -137,9 +137,10 @@ def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd
         if kpi.key == "backlog_over_48h":
             averages.append(sum(backlogs) / AVERAGE_WEEKS)
         elif kpi.kind in ("int", "money"):
-            averages.append(pooled.get(kpi.key) / AVERAGE_WEEKS if _number(pooled.get(kpi.key)) else np.nan)
+            total = pooled[kpi.area].get(kpi.key)
+            averages.append(total / AVERAGE_WEEKS if _number(total) else np.nan)
         else:
-            averages.append(pooled.get(kpi.key))
+            averages.append(pooled[kpi.area].get(kpi.key))
     frame["average_4w"] = averages
     backlog = frame["kpi"] == "backlog_over_48h"
     frame.loc[backlog, "this_week"], frame.loc[backlog, "last_week"] = backlogs[0], backlogs[1]
