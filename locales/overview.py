@@ -42,6 +42,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kpi_per_1000_contacts": {"zh": "每千次接触投诉量", "en": "Complaints per 1,000 contacts"},
     "kpi_promise_48h": {"zh": "48小时办结率", "en": "Resolved within 48 h"},
     "kpi_backlog_over_48h": {"zh": "超48小时未办结", "en": "Open over 48 h"},
+    "kpi_carried_over_48h": {"zh": "超48小时未办结（含往期）", "en": "Open over 48 h (all carried)"},
     "kpi_conversion": {"zh": "营销成功率", "en": "Conversion"},
     "kpi_revenue": {"zh": "营收（元）", "en": "Revenue (¥)"},
     "kpi_coverage": {"zh": "培训覆盖率", "en": "Training coverage"},

@@ -12,7 +12,7 @@ from analytics.metrics import overview, weekly
 SECTIONS = ("headline", "talk", "trend", "stars")
 # On the meeting-room screen, two KPIs per area: what fits one screen in large type.
 TALK_PER_SCREEN = 8  # halls to talk about that fit one screen in large type
-PRESENT_KPIS = ("csat", "nps", "promise_48h", "backlog_over_48h", "conversion", "revenue", "coverage",
+PRESENT_KPIS = ("csat", "nps", "promise_48h", "carried_over_48h", "conversion", "revenue", "coverage",
                 "onboarding_rate")
 
 present = ui.presentation_mode()
@@ -69,7 +69,7 @@ def shown(kpi, value) -> str:
 
 def headline_table() -> pd.DataFrame:
     rows = []
-    for row, kpi in zip(headline.to_dict("records"), overview.KPIS):
+    for row, kpi in zip(headline.to_dict("records"), weekly.HEADLINE_KPIS):
         rows.append({ui.t("wk_col_kpi"): ui.t("kpi_" + kpi.key), ui.t("wk_col_this"): row["this_week"],
                      ui.t("wk_col_last"): row["last_week"], ui.t("wk_col_change"): row["change"],
                      ui.t("wk_col_avg"): row["average_4w"]})
@@ -82,14 +82,14 @@ def headline_export_table() -> pd.DataFrame:
     for column in table.columns[1:]:
         table[column] = [shown(kpi, v) if column != ui.t("wk_col_change") or pd.isna(v) else
                          (f"{v * 100:+.1f} {ui.t('pp_unit')}" if kpi.kind == "percent" else f"{v:+,.1f}")
-                         for kpi, v in zip(overview.KPIS, table[column])]
+                         for kpi, v in zip(weekly.HEADLINE_KPIS, table[column])]
     return table
 
 
 def draw_headline() -> None:
     st.subheader(ui.t("wk_section_headline"))
     by_key = headline.rename(columns={"this_week": "value"}).set_index("kpi")
-    shown_kpis = [k for k in overview.KPIS if k.key in PRESENT_KPIS] if present else overview.KPIS
+    shown_kpis = [k for k in weekly.HEADLINE_KPIS if k.key in PRESENT_KPIS] if present else weekly.HEADLINE_KPIS
     ui.headline_grid(by_key, kpis=shown_kpis, with_n=not present,
                      note=lambda row, kpi: ui.t("wk_note", last=shown(kpi, row["last_week"]),
                                                 average=shown(kpi, row["average_4w"])))

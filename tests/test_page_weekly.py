@@ -44,7 +44,7 @@ def test_opens_on_the_last_complete_week_with_the_analytics_numbers(sample):
     shown = kpis(at)
     assert shown["满意度（CSAT）"] == f"{headline.loc['csat', 'this_week']:.1%}"
     assert shown["投诉工单"] == f"{headline.loc['tickets', 'this_week']:,.0f}"
-    assert shown["超48小时未办结"] == f"{headline.loc['backlog_over_48h', 'this_week']:,.0f}"
+    assert shown["超48小时未办结（含往期）"] == f"{headline.loc['carried_over_48h', 'this_week']:,.0f}"
     captions = [c.value for c in at.caption]
     assert f"上周 {headline.loc['csat', 'last_week']:.1%} · 4周均值 {headline.loc['csat', 'average_4w']:.1%}" in captions
     talk = weekly.halls_to_talk_about(weekly.hall_week_table(sample, week_of("2026-W43")), load_targets())

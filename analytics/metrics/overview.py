@@ -38,7 +38,12 @@ KPIS = (
     Kpi("coverage", "training", "percent", True, "coverage", "active_staff"),
     Kpi("onboarding_rate", "training", "percent", True, "onboarding_rate", "new_hires"),
 )
-KPI_BY_KEY = {k.key: k for k in KPIS}
+# The weekly review's backlog: every ticket still open past 48 hours at the week's end,
+# whenever it came in (what a hall carries into the next week). Not the same figure as
+# `backlog_over_48h` (the period's own tickets open past 48 hours), so not the same key or
+# label; judged against the same target.
+CARRIED_KPI = Kpi("carried_over_48h", "complaints", "int", False, "backlog_over_48h", None)
+KPI_BY_KEY = {k.key: k for k in (*KPIS, CARRIED_KPI)}
 # The KPIs a hall is judged on in the hall table and the trouble map.
 HALL_KPIS = ("csat", "nps", "promise_48h", "backlog_over_48h", "per_1000_contacts", "conversion", "coverage")
 
@@ -102,14 +107,14 @@ def hall_table(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.D
     return table.sort_values(keys).reset_index(drop=True)
 
 
-def judge(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
-    """Long format hall × KPI: value, n, status (good / warn / bad, or None when there is no
-    value or too small a sample to judge). A rate is judged when it has at least 30
-    observations, or when its whole interval is clear of the target. Pure: works on
-    `hall_table`'s output."""
+def judge(table: pd.DataFrame, targets: dict, kpis: tuple[str, ...] = HALL_KPIS) -> pd.DataFrame:
+    """Long format hall × KPI (`kpis`): value, n, status (good / warn / bad, or None when
+    there is no value or too small a sample to judge). A rate is judged when it has at
+    least 30 observations, or when its whole interval is clear of the target. Pure: works
+    on `hall_table`'s output."""
     rows = []
     for record in table.to_dict("records"):
-        for key in HALL_KPIS:
+        for key in kpis:
             kpi = KPI_BY_KEY[key]
             value = record.get(key)
             n = record.get(kpi.n_column) if kpi.n_column else None

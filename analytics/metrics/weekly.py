@@ -36,7 +36,10 @@ MOVER_MIN_POINTS = 0.03  # a significant move smaller than 3 pp is not worth the
 MOVERS_EACH_WAY = 3
 # The KPIs a hall is judged on in the week: those that move from week to week (training
 # coverage is a 12-month figure, and the same every week).
-WEEKLY_JUDGED = ("csat", "nps", "promise_48h", "backlog_over_48h", "conversion")
+WEEKLY_JUDGED = ("csat", "nps", "promise_48h", "carried_over_48h", "conversion")
+# The review's headline: the overview's KPIs, with the backlog carried into the next week in
+# place of the period's own backlog.
+HEADLINE_KPIS = tuple(overview.CARRIED_KPI if k.key == "backlog_over_48h" else k for k in overview.KPIS)
 # Survey answers a member of staff needs in the week to be a service star.
 STAR_MIN_ANSWERS = 5
 
@@ -100,7 +103,7 @@ def four_weeks(week: Filters) -> Filters:
 
 # --- headline ---------------------------------------------------------------------------
 
-def backlog_over_48h(con, filters: Filters, as_of: dt.datetime) -> pd.DataFrame:
+def carried_over_48h(con, filters: Filters, as_of: dt.datetime) -> pd.DataFrame:
     """Per scoped hall: tickets received before `as_of` and still open at it, open for more
     than 48 hours then. Unlike the period's figures, this counts every ticket that is still
     open, whenever it came in: what the hall carries into the next week."""
@@ -110,7 +113,7 @@ def backlog_over_48h(con, filters: Filters, as_of: dt.datetime) -> pd.DataFrame:
                count(c.ticket_id) FILTER (
                    WHERE c.received_at < $as_of AND (c.resolved_at IS NULL OR c.resolved_at >= $as_of)
                      AND date_diff('second', c.received_at, CAST($as_of AS TIMESTAMP)) > {PROMISE_SECONDS}
-                     AND {CHANNEL_CONDITION.format(column="c.channel")}) AS backlog_over_48h
+                     AND {CHANNEL_CONDITION.format(column="c.channel")}) AS carried_over_48h
         FROM scoped_halls h LEFT JOIN complaints c ON c.hall_code = h.hall_code
         GROUP BY h.hall_code ORDER BY h.hall_code""", filters.params(as_of=as_of))
 
@@ -120,21 +123,21 @@ def _as_of(week: Filters, now: dt.datetime | None) -> dt.datetime:
 
 
 def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
-    """One row per headline KPI (overview.KPIS): this week, last week, the change, and the
+    """One row per headline KPI (HEADLINE_KPIS): this week, last week, the change, and the
     4-week average. `week` is a one-week filter (see `week_filters`).
 
     The average pools rates over the four weeks (sums of counts, then the rate), gives
     counts per week (the four weeks' total / 4), and the backlog as the mean of the four
-    week-end backlogs; the backlog itself counts every ticket open past 48 hours at the
-    week's end (`backlog_over_48h`)."""
+    week-end backlogs; the backlog counts every ticket open past 48 hours at the week's end
+    (`carried_over_48h`), not only the week's own."""
     frame = overview.headline(con, week, now=now).rename(columns={"value": "this_week", "previous": "last_week"})
     pooled = overview.summaries(con, four_weeks(week), now)
     ends = [week.with_period(week.start - dt.timedelta(days=WEEK_DAYS * back), week.end
                              - dt.timedelta(days=WEEK_DAYS * back)) for back in range(AVERAGE_WEEKS)]
-    backlogs = [int(backlog_over_48h(con, w, _as_of(w, now))["backlog_over_48h"].sum()) for w in ends]
+    backlogs = [int(carried_over_48h(con, w, _as_of(w, now))["carried_over_48h"].sum()) for w in ends]
     averages = []
     for kpi in overview.KPIS:
-        if kpi.key == "backlog_over_48h":
+        if kpi.key == "backlog_over_48h":  # its row becomes the carried backlog below
             averages.append(sum(backlogs) / AVERAGE_WEEKS)
         elif kpi.kind in ("int", "money"):
             total = pooled[kpi.area].get(kpi.key)
@@ -143,6 +146,7 @@ def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd
             averages.append(pooled[kpi.area].get(kpi.key))
     frame["average_4w"] = averages
     backlog = frame["kpi"] == "backlog_over_48h"
+    frame.loc[backlog, "kpi"] = overview.CARRIED_KPI.key
     frame.loc[backlog, "this_week"], frame.loc[backlog, "last_week"] = backlogs[0], backlogs[1]
     frame.loc[backlog, "change"] = backlogs[0] - backlogs[1]
     return frame[["kpi", "area", "kind", "this_week", "last_week", "change", "average_4w", "n",
@@ -225,11 +229,11 @@ def hall_week_table(con, week: Filters, *, now: dt.datetime | None = None) -> pd
     """One row per scoped hall: the hall table of this week beside last week's (`_last`)."""
     this = overview.hall_table(con, week, now=now)
     last = overview.hall_table(con, week.previous(), now=now)
-    # The backlog each hall carries at the week's end, not only this week's own tickets.
+    # The backlog each hall carries at the week's end, beside (not over) the week's own.
     for frame, one in ((this, week), (last, week.previous())):
-        carried = backlog_over_48h(con, one, _as_of(one, now)).set_index("hall_code")["backlog_over_48h"]
-        frame["backlog_over_48h"] = frame["hall_code"].map(carried).fillna(0).astype(int)
-    keep = ["hall_code", *overview.HALL_KPIS, *MOVER_KPIS.values(), "tickets"]
+        carried = carried_over_48h(con, one, _as_of(one, now)).set_index("hall_code")["carried_over_48h"]
+        frame["carried_over_48h"] = frame["hall_code"].map(carried).fillna(0).astype(int)
+    keep = ["hall_code", *overview.HALL_KPIS, "carried_over_48h", *MOVER_KPIS.values(), "tickets"]
     table = this.merge(last[keep], on="hall_code", suffixes=("", "_last"))
     return table.merge(top_complaint_category(con, week, now=now), on="hall_code", how="left")
 
@@ -242,8 +246,7 @@ def halls_to_talk_about(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
     moved_up (KPIs that moved significantly), backlog_growing, score (for ordering),
     reason_zh, reason_en.
     """
-    judged = overview.judge(table, targets)
-    judged = judged[judged["kpi"].isin(WEEKLY_JUDGED)]
+    judged = overview.judge(table, targets, kpis=WEEKLY_JUDGED)
     missed = judged[judged["status"] == "bad"].groupby("hall_code")["kpi"].agg(list).to_dict()
     records = []
     for row in table.to_dict("records"):
@@ -253,8 +256,8 @@ def halls_to_talk_about(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
             z = _z(now_value, row.get(n_column), before, row.get(f"{n_column}_last"))
             if abs(z) >= Z95 and abs(now_value - before) >= MOVER_MIN_POINTS:
                 moves[kpi] = z
-        growing = (_number(row.get("backlog_over_48h")) and row["backlog_over_48h"] > 0
-                   and row["backlog_over_48h"] > (row.get("backlog_over_48h_last") or 0))
+        growing = (_number(row.get("carried_over_48h")) and row["carried_over_48h"] > 0
+                   and row["carried_over_48h"] > (row.get("carried_over_48h_last") or 0))
         row_missed = missed.get(row["hall_code"], [])
         if not (row_missed or moves or growing):
             continue
@@ -310,13 +313,13 @@ def reason(row: dict, targets: dict, lang: str) -> str:
     text = REASON_TEXT[lang]
     parts = []
     for kpi in dict.fromkeys([*row.get("missed", []), *row.get("moved_down", []), *row.get("moved_up", [])]):
-        if kpi == "backlog_over_48h":
+        if kpi == "carried_over_48h":
             continue  # said below, with last week's figure
         parts.append(text["kpi"].format(label=_label(kpi, targets, lang), value=_shown(kpi, row.get(kpi)),
                                         last=_shown(kpi, row.get(f"{kpi}_last"))))
-    if row.get("backlog_growing") or "backlog_over_48h" in row.get("missed", []):
-        parts.append(text["backlog"].format(value=int(row.get("backlog_over_48h") or 0),
-                                            last=int(row.get("backlog_over_48h_last") or 0)))
+    if row.get("backlog_growing") or "carried_over_48h" in row.get("missed", []):
+        parts.append(text["backlog"].format(value=int(row.get("carried_over_48h") or 0),
+                                            last=int(row.get("carried_over_48h_last") or 0)))
     if _number(row.get("top_category_tickets")) and row["top_category_tickets"] > 0:
         parts.append(text["category"].format(category=row["top_category"], n=int(row["top_category_tickets"])))
     return text["head"].format(hall=row["hall_name"]) + text["sep"].join(parts)
