@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .messages import Items, Label, Message
+
+log = logging.getLogger(__name__)
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 MAX_UNPACKED_BYTES = 2_000_000_000  # what an .xlsx may unpack to
@@ -110,6 +113,7 @@ def _read_excel(name: str, data: bytes, engine: str, max_rows: int | None = None
     except pc.PasswordError:
         raise FileReadError(name, "workbook_password") from None
     except Exception as exc:  # calamine raises several types for damaged files
+        log.info("calamine could not open %r", name, exc_info=True)  # the user gets a message; the log the why
         if kind == "ole" and Path(name).suffix.lower() == ".xlsx":
             raise FileReadError(name, "workbook_encrypted") from None
         raise FileReadError(name, "workbook_unreadable", detail=f"{type(exc).__name__}: {exc}") from None
@@ -122,6 +126,7 @@ def _read_excel(name: str, data: bytes, engine: str, max_rows: int | None = None
             rows = sheet.to_python(skip_empty_area=False)
             merged = list(sheet.merged_cell_ranges or [])
         except Exception as exc:
+            log.info("calamine could not read sheet %r of %r", meta.name, name, exc_info=True)
             raise FileReadError(name, "sheet_unreadable", sheet=meta.name, detail=str(exc)) from None
         hidden = not str(meta.visible).endswith("Visible")  # Hidden and VeryHidden
         sheets.append(RawSheet(meta.name, rows, merged, hidden=hidden))
@@ -136,6 +141,7 @@ def _read_openpyxl(name: str, data: bytes) -> list[RawSheet]:
         # matter in the header rows, so those are read from a normal load of nothing else.
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
+        log.info("openpyxl could not open %r", name, exc_info=True)
         raise FileReadError(name, "workbook_unreadable", detail=f"{type(exc).__name__}: {exc}") from None
     sheets = []
     for ws in workbook.worksheets:

@@ -14,12 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import logging
 from dataclasses import dataclass, field
 
 import pandas as pd
 import xlsxwriter
 
 from .export import EXCEL_NUMBER_FORMATS, _sheet_name, _write_cell, display_width, neutralise_formula, number_text
+
+log = logging.getLogger(__name__)
 
 PPTX_TABLE_ROWS = 14  # rows of a table that fit on one slide at a readable size
 
@@ -164,6 +167,7 @@ def figure_png(figure, *, width: int = 1600, height: int = 800) -> bytes:
     try:
         return figure.to_image(format="png", width=width, height=height, scale=1)
     except Exception as exc:  # kaleido missing, or no Chromium for it to drive
+        log.warning("the chart could not be drawn as PNG", exc_info=True)
         raise ImageExportUnavailable(f"{type(exc).__name__}: {exc}") from None
 
 
