@@ -184,6 +184,7 @@ def sign_in_gate() -> None:
     still stands (not signed out everywhere, same password, still in the access file).
     Without an access file: nothing."""
     from analytics import access, sessions
+
     config = _access_config()
     address = st.context.ip_address
     if config is None:
@@ -259,12 +260,12 @@ def _session_from_sso(config, con, key: bytes, address: str | None):
         return None
     session = sessions.from_sso(config, claims, key=key, generation=storage.sign_in_generation(con, user.username),
                                 ended_at=storage.signed_out_everywhere_at(con, user.username))
-    if session is not None and storage.session_is_current(con, user.username, session.generation,
-                                                          session.session_id):
-        logger.info("signed in by single sign-on: %r from %s", user.username, address or "local")
-        return session
-    st.session_state[ENDED_KEY] = True
-    return None
+    if session is None:  # older than the lifetime or than the last sign-out everywhere
+        st.session_state[ENDED_KEY] = True
+        return None
+    # Whether its id was signed out in this browser is the gate's one check for every session.
+    logger.info("signed in by single sign-on: %r from %s", user.username, address or "local")
+    return session
 
 
 def _leave_sso_or_rerun() -> None:
