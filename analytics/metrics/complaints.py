@@ -23,7 +23,7 @@ import datetime as dt
 
 import pandas as pd
 
-from .. import stats
+from .. import measures, stats
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
 from ..storage import quote_ident
 from .common import BY_COLUMNS, GRAINS, check_choice, query, safe_ratio
@@ -109,19 +109,21 @@ MEASURES = f"""
     coalesce(sum(t.compensation_amount), 0) AS compensation"""
 
 
+# The KPIs every complaint frame carries, and those that need the halls' volume beside.
+KPIS = ("promise_48h", "reopen_rate", "repeat_rate")
+VOLUME_KPIS = ("per_1000_responses", "per_1000_contacts")
+
+
 def _params(filters: Filters, now: dt.datetime | None, **extra) -> dict:
     as_of = min(filters.end_excl_ts, now or dt.datetime.now())
     return filters.params(as_of=as_of, **extra)
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
-    stats.add_rate(frame, "promise_48h", "within_48h", "promise_due")
-    stats.add_rate(frame, "reopen_rate", "reopened", "tickets")
-    stats.add_rate(frame, "repeat_rate", "repeat_30d", "tickets")
+    measures.evaluate(frame, KPIS)
     frame["open_share_over_48h"] = safe_ratio(frame["backlog_over_48h"], frame["open_backlog"])
     if "responses" in frame:
-        frame["per_1000_responses"] = 1000 * safe_ratio(frame["tickets"], frame["responses"])
-        frame["per_1000_contacts"] = 1000 * safe_ratio(frame["tickets"], frame["contacts"])
+        measures.evaluate(frame, VOLUME_KPIS)
     return stats.mark_low_sample(frame, "promise_due")
 
 

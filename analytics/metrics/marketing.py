@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import stats
+from .. import measures, stats
 from ..filters import SCOPED_HALLS_CTE, Filters
 from .common import BY_COLUMNS, GRAINS, check_choice, query, rollup, safe_ratio
 
@@ -46,6 +46,8 @@ DIRECT_GROUPS = {
 }
 BY_CHOICES = (*BY_COLUMNS, *DIRECT_GROUPS, "staff")
 FUNNEL_STAGES = ("contacts", "interested", "converted")
+# The KPIs every marketing frame carries (analytics.measures declares them).
+KPIS = ("conversion", "interest_rate", "revenue_per_contact")
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
@@ -55,9 +57,7 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("contacts", "interested", "converted"):
         frame[column] = frame[column].astype("int64")
     frame["revenue"] = frame["revenue"].astype(float)
-    stats.add_rate(frame, "conversion", "converted", "contacts")
-    frame["interest_rate"] = safe_ratio(frame["interested"], frame["contacts"])
-    frame["revenue_per_contact"] = safe_ratio(frame["revenue"], frame["contacts"])
+    measures.evaluate(frame, KPIS)
     return stats.mark_low_sample(frame, "contacts")
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import stats
+from .. import measures, stats
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
-from .common import GRAINS, check_choice, query, rollup, safe_ratio
+from .common import GRAINS, check_choice, query, rollup
 
 # Answers inside the filters; every satisfaction query starts here.
 ANSWERS = """
@@ -30,25 +30,26 @@ ANSWERS_CTE = SCOPED_HALLS_CTE + "," + ANSWERS
 COUNTS = """
     count(*) AS responses,
     sum(score_100) AS score_sum,
+    sum(score_100 * score_100) AS score_sq_sum,
     count(*) FILTER (WHERE top_box) AS top_box,
     count(recommend_score) AS nps_responses,
     count(*) FILTER (WHERE recommend_score >= 9) AS promoters,
     count(*) FILTER (WHERE recommend_score <= 6) AS detractors,
     sum(wait_minutes) AS wait_sum,
+    sum(wait_minutes * wait_minutes) AS wait_sq_sum,
     count(wait_minutes) AS wait_responses"""
-SUMS = ("responses", "score_sum", "top_box", "nps_responses", "promoters", "detractors", "wait_sum",
-        "wait_responses")
+SUMS = ("responses", "score_sum", "score_sq_sum", "top_box", "nps_responses", "promoters", "detractors", "wait_sum",
+        "wait_sq_sum", "wait_responses")
+# The KPIs every satisfaction frame carries (analytics.measures declares them).
+KPIS = ("mean_score", "csat", "nps", "wait_minutes")
 
 DIMENSIONS = ("dim_environment", "dim_attitude", "dim_expertise", "dim_efficiency")
 WAIT_BANDS = ((0, 5, "0–5"), (5, 10, "5–10"), (10, 20, "10–20"), (20, 30, "20–30"), (30, None, "30+"))
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rates from counts: mean score, CSAT with its interval, NPS, mean wait, low-sample mark."""
-    frame["mean_score"] = safe_ratio(frame["score_sum"], frame["responses"])
-    stats.add_rate(frame, "csat", "top_box", "responses")
-    frame["nps"] = 100 * safe_ratio(frame["promoters"] - frame["detractors"], frame["nps_responses"])
-    frame["wait_minutes"] = safe_ratio(frame["wait_sum"], frame["wait_responses"])
+    """The KPIs from counts, each with its interval (analytics.measures), and the low-sample mark."""
+    measures.evaluate(frame, KPIS)
     return stats.mark_low_sample(frame, "responses")
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import stats
+from .. import measures, stats
 from ..filters import SCOPED_HALLS_CTE, Filters
 from .common import GRAINS, check_choice, query, rollup, safe_ratio
 from .satisfaction import satisfaction_by
@@ -99,9 +99,13 @@ STAFF_COUNTS = """
     count(*) FILTER (WHERE new_hire AND onboarded) AS onboarded_in_time,
     count(*) FILTER (WHERE active_at_end) AS active_at_end,
     count(*) FILTER (WHERE active_at_end AND elective_12m) AS elective_staff,
-    coalesce(sum(hours) FILTER (WHERE active), 0) AS hours"""
+    coalesce(sum(hours) FILTER (WHERE active), 0) AS hours,
+    coalesce(sum(hours * hours) FILTER (WHERE active), 0) AS hours_sq"""
 STAFF_SUMS = ("active_staff", "trained_staff", "new_hires", "onboarded_in_time", "active_at_end",
-              "elective_staff", "hours")
+              "elective_staff", "hours", "hours_sq")
+FLOAT_SUMS = ("hours", "hours_sq")
+# The KPIs every training frame carries, over the frame's own period (analytics.measures).
+KPIS = ("coverage", "onboarding_rate", "elective_rate", "hours_per_head", "pass_rate")
 ROW_SUMS = ("passed", "graded", "large_sessions")
 SUMS = STAFF_SUMS + ROW_SUMS
 
@@ -127,14 +131,8 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     head, pass rate; low_sample on active staff."""
     for column in SUMS:
         frame[column] = frame[column].fillna(0)
-        if column != "hours":
-            frame[column] = frame[column].astype("int64")
-    frame["hours"] = frame["hours"].astype(float)
-    stats.add_rate(frame, "coverage", "trained_staff", "active_staff")
-    stats.add_rate(frame, "onboarding_rate", "onboarded_in_time", "new_hires")
-    stats.add_rate(frame, "elective_rate", "elective_staff", "active_at_end")
-    frame["hours_per_head"] = safe_ratio(frame["hours"], frame["active_staff"])
-    frame["pass_rate"] = safe_ratio(frame["passed"], frame["graded"])
+        frame[column] = frame[column].astype(float if column in FLOAT_SUMS else "int64")
+    measures.evaluate(frame, KPIS)
     return stats.mark_low_sample(frame, "active_staff")
 
 
