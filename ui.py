@@ -25,7 +25,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException, StreamlitSecretNotFoundError
 
 import i18n
-from analytics import export, storage
+from analytics import export, measures, storage
 from analytics.filters import Filters
 from analytics.metrics import directory
 from analytics.settings import Settings
@@ -757,9 +757,8 @@ def commitment_name(code: str) -> str:
 
 
 def kpi_label(key: str) -> str:
-    from analytics.metrics.scorecard import KPIS
-
-    return KPIS[key].label_zh if language() == "zh" else KPIS[key].label_en
+    """A KPI's name in the user's language, from its declaration (analytics.measures)."""
+    return measures.get(key).label(language())
 
 
 def scorecard_comparison(comparison: pd.DataFrame, *, key: str) -> None:
@@ -787,24 +786,24 @@ def scorecard_comparison(comparison: pd.DataFrame, *, key: str) -> None:
 def scorecard_kpi_table(values: pd.DataFrame, *, key: str, filters: Filters, file_stem: str) -> None:
     """The KPIs behind scores: value, target, n, weight and verdict, under translated
     headers, with downloads."""
-    from analytics.metrics.scorecard import KPIS
-
     def shown(row, column):
-        definition = KPIS[row["kpi"]]
         value = row[column]
-        if _missing(value):
-            return "—"
-        return format_value(value, "percent" if definition.kind == "percent" else "float1")
+        return "—" if _missing(value) else format_value(value, measure_format(row["kpi"]))
 
+    records = values.to_dict("records")
     table = values.assign(
         commitment_name=values["commitment"].map(commitment_name), kpi_name=values["kpi"].map(kpi_label),
-        value_text=[shown(r, "value") for r in values.to_dict("records")],
-        target_text=[("≥ " if r["direction"] == "min" else "≤ ") + shown(r, "target") for r in values.to_dict("records")],
+        value_text=[shown(r, "value") for r in records],
+        interval_text=[interval_text(r["low"], r["high"], measure_format(r["kpi"])) for r in records],
+        target_text=[("≥ " if r["direction"] == "min" else "≤ ") + shown(r, "target") for r in records],
+        floor_text=[shown(r, "floor") for r in records],
         state_text=values["state"].map(lambda s: t(f"sc_state_{s}")))
     data_table(table, columns={"commitment_name": "sc_pick_commitment", "kpi_name": "sc_col_kpi",
-                               "value_text": "sc_col_value", "target_text": "sc_col_target", "n": "sc_col_n",
-                               "weight": "sc_col_weight", "state_text": "sc_col_state"},
-               formats={"n": "int", "weight": "float1"}, key=key, filters=filters, file_stem=file_stem,
+                               "value_text": "sc_col_value", "interval_text": "col_interval", "n": "sc_col_n",
+                               "target_text": "sc_col_target", "floor_text": "sc_col_floor",
+                               "score": "sc_col_kpi_score", "weight": "sc_col_weight", "state_text": "sc_col_state"},
+               formats={"n": "int", "weight": "float1", "score": "float1"}, key=key, filters=filters,
+               file_stem=file_stem,
                statuses={"state_text": [{"met": "good", "missed": "bad"}.get(s) for s in values["state"]]})
 
 
@@ -1091,6 +1090,19 @@ def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target
 
 def _missing(value) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def measure_format(key: str) -> str:
+    """The display format of KPI `key` (its declaration's; money shows as whole yuan)."""
+    declared = measures.get(key).format
+    return "int" if declared == "money" else declared
+
+
+def interval_text(low, high, fmt: str) -> str:
+    """A 95% interval as "a – b" in the value's format; empty when there is none."""
+    if _missing(low) or _missing(high):
+        return ""
+    return f"{format_value(low, fmt)} – {format_value(high, fmt)}"
 
 
 def format_value(value, kind: str) -> str:

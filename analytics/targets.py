@@ -1,8 +1,10 @@
-"""Targets: the thresholds figures are coloured against, from one editable TOML file.
+"""Targets: the thresholds figures are coloured against and scored between, from one
+editable TOML file — the only place a KPI's target is written (the scorecard reads it too).
 
 The file is `config/targets.toml` unless $HALL_ANALYTICS_TARGETS names another. Each
-`[name]` table holds direction ("min": higher is better, "max": lower is better), target,
-amber (how far on the wrong side still counts as amber) and label_zh / label_en.
+`[name]` table (a target name a KPI declares in analytics.measures) holds target, amber (how
+far on the wrong side still counts as amber) and floor (the value that scores 0 on the
+scorecard). Its direction and labels are the KPI's declaration, not repeated here.
 """
 from __future__ import annotations
 
@@ -12,13 +14,17 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .measures import MEASURES
 from .settings import PROJECT_ROOT, read_when_changed
 
 DEFAULT_PATH = PROJECT_ROOT / "config" / "targets.toml"
 ENV_VAR = "HALL_ANALYTICS_TARGETS"
 DIRECTIONS = ("min", "max")
 TOLERANCE = 1e-9
-FIELDS = ("direction", "target", "amber", "label_zh", "label_en")
+FIELDS = ("target", "amber", "floor")
+# target name -> "min" (higher is better) or "max", from the KPIs that use it. KPIs sharing a
+# target (coverage this period and over 12 months) share its direction; a test checks that.
+DIRECTION_OF = {m.target: ("min" if m.higher_is_better else "max") for m in MEASURES if m.target}
 
 
 @dataclass(frozen=True)
@@ -27,8 +33,7 @@ class Target:
     direction: str  # "min" = at least `value` is good, "max" = at most `value` is good
     value: float
     amber: float
-    label_zh: str
-    label_en: str
+    floor: float | None = None  # scores 0 on the scorecard (the target scores 100)
 
     def status(self, value) -> str | None:
         """"good" on the right side of the target, "warn" within `amber` of it, else "bad";
@@ -48,8 +53,16 @@ class Target:
             return "good"
         return "warn" if short <= self.amber + TOLERANCE else "bad"
 
-    def label(self, lang: str) -> str:
-        return self.label_zh if lang == "zh" else self.label_en
+    def score(self, value) -> float:
+        """0–100 by where `value` sits between the floor (0) and the target (100), clipped;
+        NaN without a value or a floor."""
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            return math.nan
+        if self.floor is None or math.isnan(value) or self.floor == self.value:
+            return math.nan
+        return 100 * min(max((value - self.floor) / (self.value - self.floor), 0.0), 1.0)
 
 
 def targets_path() -> Path:
@@ -79,27 +92,31 @@ def _target(path: Path, name: str, entry) -> Target:
     def fail(key: str, problem: str):
         raise ValueError(f"targets file {path}: [{name}] {key}: {problem}")
 
+    if name not in DIRECTION_OF:
+        fail("(entry)", f"no KPI uses this target (known: {', '.join(sorted(DIRECTION_OF))})")
     if not isinstance(entry, dict):
-        fail("(entry)", "must be a table like [csat] with direction, target, amber, label_zh, label_en")
+        fail("(entry)", "must be a table like [csat] with target, amber, floor")
     for key in entry:
         if key not in FIELDS:
-            fail(key, f"unknown key (expected {', '.join(FIELDS)})")
-    for key in FIELDS:
+            hint = " (direction and labels come from the KPI's declaration)" if key in (
+                "direction", "label_zh", "label_en") else ""
+            fail(key, f"unknown key (expected {', '.join(FIELDS)}){hint}")
+    for key in ("target", "amber"):
         if key not in entry:
             fail(key, "missing")
-    if entry["direction"] not in DIRECTIONS:
-        fail("direction", f'must be "min" or "max", got {entry["direction"]!r}')
-    for key in ("target", "amber"):
-        number = entry[key]
+    for key in FIELDS:
+        number = entry.get(key, 0)
         if isinstance(number, bool) or not isinstance(number, (int, float)) or math.isnan(number):
             fail(key, f"must be a number, got {number!r}")
     if entry["amber"] < 0:
         fail("amber", f"must not be negative, got {entry['amber']!r}")
-    for key in ("label_zh", "label_en"):
-        if not isinstance(entry[key], str) or not entry[key].strip():
-            fail(key, "must be a non-empty string")
-    return Target(name=name, direction=entry["direction"], value=float(entry["target"]),
-                  amber=float(entry["amber"]), label_zh=entry["label_zh"], label_en=entry["label_en"])
+    direction = DIRECTION_OF[name]
+    floor = entry.get("floor")
+    if floor is not None and not (floor < entry["target"] if direction == "min" else floor > entry["target"]):
+        fail("floor", f"must be on the wrong side of the target ({'below' if direction == 'min' else 'above'} "
+                      f"{entry['target']!r}), got {floor!r}")
+    return Target(name=name, direction=direction, value=float(entry["target"]), amber=float(entry["amber"]),
+                  floor=None if floor is None else float(floor))
 
 
 def judge(target: "Target | None", value, *, n=None, low=None, high=None, min_n: int = 30) -> str | None:

@@ -151,6 +151,7 @@ TEXT: dict[str, dict[str, str]] = {
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "download_excel": {"zh": "下载 Excel", "en": "Download Excel"},
     "col_low_sample": {"zh": "样本提示", "en": "Sample"},
+    "col_interval": {"zh": "95% 置信区间", "en": "95% interval"},
     "low_sample_mark": {"zh": "⚠ 样本<{n}", "en": "⚠ n<{n}"},
     "low_sample_note": {"zh": "灰色行的样本少于 {n} 个，结果仅供参考，排名时放在最后。",
                         "en": "Grey rows have fewer than {n} observations: indicative only, ranked last."},

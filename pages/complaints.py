@@ -52,12 +52,12 @@ with first_row[0]:
     ui.kpi(ui.t("cmp_kpi_tickets"), summary["tickets"], change("tickets"), fmt="int", delta_good="down",
            help=ui.t("cmp_help_tickets"))
 with first_row[1]:
-    ui.kpi(dot(ui.judged("complaints_per_1000", summary["per_1000_contacts"]), ui.t("cmp_kpi_per_1000")),
+    ui.kpi(dot(ui.judged("per_1000_contacts", summary["per_1000_contacts"]), ui.t("cmp_kpi_per_1000")),
            summary["per_1000_contacts"], change("per_1000_contacts"), fmt="float1", delta_good="down",
            help=ui.t("cmp_help_per_1000", contacts=ui.format_value(summary["contacts"], "int"),
                      per_responses=ui.format_value(summary["per_1000_responses"], "float1"),
                      responses=ui.format_value(summary["responses"], "int"),
-                     target=target_text("complaints_per_1000", "float1")))
+                     target=target_text("per_1000_contacts", "float1")))
 with first_row[2]:
     ui.kpi(dot(ui.judged("promise_48h", summary["promise_48h"], summary["promise_48h_low"], summary["promise_48h_high"],
                       summary["promise_due"]), ui.t("cmp_kpi_promise")),
@@ -177,7 +177,7 @@ event = ui.data_table(
              "resolution_p90_hours": "float1", "reopen_rate": "percent", "repeat_rate": "percent",
              "compensation": "float1"},
     targets={"promise_48h": "promise_48h", "backlog_over_48h": "backlog_over_48h",
-             "per_1000_contacts": "complaints_per_1000"},
+             "per_1000_contacts": "per_1000_contacts"},
     key=f"cmp_by_table_{by}", filters=filters, file_stem=f"complaints_by_{by}", selectable=by == "hall")
 if by == "hall":
     st.caption(ui.t("cmp_table_caption"))

@@ -13,10 +13,10 @@ from analytics.targets import Target
 from metric_data import NOW, PERIOD, at, fresh_db, insert
 
 TARGETS = {
-    "csat": Target("csat", "min", 0.9, 0.05, "满意度", "CSAT"),
-    "promise_48h": Target("promise_48h", "min", 0.95, 0.05, "48小时办结率", "48 h"),
-    "backlog_over_48h": Target("backlog_over_48h", "max", 0, 2, "超48小时", "Open > 48 h"),
-    "conversion": Target("conversion", "min", 0.15, 0.03, "成功率", "Conversion"),
+    "csat": Target("csat", "min", 0.9, 0.05),
+    "promise_48h": Target("promise_48h", "min", 0.95, 0.05),
+    "backlog_over_48h": Target("backlog_over_48h", "max", 0, 2),
+    "conversion": Target("conversion", "min", 0.15, 0.03),
 }
 
 

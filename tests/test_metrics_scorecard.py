@@ -1,11 +1,13 @@
-"""Contract: each scorecard KPI is the ratio of counts it says, judged by the dashboard's
-one rule; a commitment's score is the weighted share of its judged KPIs that meet their
-target; a KPI without data is "no data" and one with too few observations "low sample",
-and neither counts — a commitment with nothing to judge has no score (not 0, not 100).
+"""Contract: each scorecard KPI is its declaration's figure (analytics.measures), judged by
+the dashboard's one rule; it scores 0–100 between its floor and its target (config/targets.toml),
+shrunk toward its region's value by (n·v + 30·region)/(n + 30); a commitment's score is the
+weighted mean of its KPIs' scores over those with data; a KPI without data is "no data" and
+does not count — a commitment with nothing to score has no score (not 0, not 100).
 Every expected number is worked out by hand in the comments."""
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analytics.filters import Filters
@@ -53,7 +55,8 @@ def result(con):
 def test_the_shipped_scorecard_reads_and_covers_the_five_commitments():
     card = sc.load_scorecard()
     assert {k.commitment for k in card.kpis} == set(sc.COMMITMENTS)
-    assert all(k.key in sc.KPIS for k in card.kpis)
+    from analytics import measures
+    assert all(measures.get(k.key).target for k in card.kpis)
 
 
 @pytest.mark.parametrize("kpi, value, n, state", [
@@ -64,14 +67,14 @@ def test_the_shipped_scorecard_reads_and_covers_the_five_commitments():
     ("first_contact_resolution", 1.0, 40, "met"),            # 40 resolved, none reopened or repeated
     ("csat", 0.9, 40, "met"),                                # 36 / 40 ≥ 90%
     ("mean_score", 95.0, 40, "met"),                         # (36 × 100 + 4 × 50) / 40
-    ("nps", 60.0, 25, "low_sample"),                         # (20 − 5) / 25, n < 30 and no interval
+    ("nps", 60.0, 25, "low_sample"),   # (20 − 5) / 25; s² = 0.8 − 0.36, ±1.96·√(0.64/25): 28.6–91.4 holds 30
     ("csat_after_long_wait", 0.8, 10, "low_sample"),         # 8 / 10: the interval 0.49–0.94 holds 80%
     ("long_wait_share", 0.25, 40, "missed"),                 # 10 / 40 > 15%
     ("promise_48h", 35 / 40, 40, "missed"),                  # 35 of 40 within 48 h < 95%
     ("feedback_rate", 0.9, 40, "met"),                       # 36 of 40 resolved reached
     ("repeat_rate", 0.0, 40, "met"),                         # no customer ids: no repeats
-    ("pre_job_training", np.nan, 0, "no_data"),              # no staff list
-    ("training_coverage", np.nan, 0, "no_data"),
+    ("onboarding_rate_12m", np.nan, 0, "no_data"),           # no staff list
+    ("coverage_12m", np.nan, 0, "no_data"),
 ])
 def test_each_kpi_on_hand_built_data(result, kpi, value, n, state):
     row = result[0].loc[("H1", kpi)]
@@ -82,16 +85,46 @@ def test_each_kpi_on_hand_built_data(result, kpi, value, n, state):
         assert row["value"] == pytest.approx(value)
 
 
-@pytest.mark.parametrize("commitment, score, judged", [
-    ("integrity", 100.0, 5),      # billing (2) + consent (2) + promises (1), all met
-    ("professional", 100.0, 2),   # first-contact resolution (2) met; training KPIs have no data
-    ("experience", 100.0, 3),     # CSAT (2) + mean score (1) met; NPS is a low sample
-    ("care", 0.0, 1),             # the long-wait share (1) missed; CSAT after a long wait a low sample
-    ("fulfilment", 60.0, 5),      # feedback (1) + repeats (1) + breaches (1) met of 2 + 1 + 1 + 1
+@pytest.mark.parametrize("kpi, score", [
+    # H1 is the only hall of R1 with data, so its region's value is its own: no shrinking.
+    ("long_wait_share", 100 * (0.50 - 0.25) / (0.50 - 0.15)),   # 71.43: floor 50%, target 15%
+    ("promise_48h", 100 * (0.875 - 0.60) / (0.95 - 0.60)),     # 78.57: floor 60%, target 95%
+    ("csat", 100.0), ("nps", 100.0), ("repeat_rate", 100.0),    # at or past the target
 ])
-def test_scores_are_the_weighted_share_of_targets_met(result, commitment, score, judged):
+def test_each_kpi_scores_between_floor_and_target(result, kpi, score):
+    assert result[0].loc[("H1", kpi), "score"] == pytest.approx(score)
+
+
+@pytest.mark.parametrize("commitment, score, judged", [
+    ("integrity", 100.0, 5),      # billing (2) + consent (2) + promises (1), each at or below target
+    ("professional", 100.0, 2),   # first-contact resolution (2) 100; the training KPIs have no data
+    ("experience", 100.0, 4),     # CSAT (2), NPS (1, a low sample, still scored), mean score (1) past target
+    ("care", (2 * 100 + 100 * 0.25 / 0.35) / 3, 3),  # 90.48: CSAT after a wait (2) 100, long-wait share (1) 71.43
+    ("fulfilment", (2 * 100 * 0.275 / 0.35 + 3 * 100) / 5, 5),  # 91.43: 48 h (2) 78.57; feedback, repeats,
+                                                                  # breaches (1 each) 100
+])
+def test_scores_are_the_weighted_mean_of_kpi_scores(result, commitment, score, judged):
     row = result[1].loc[("H1", commitment)]
     assert row["score"] == pytest.approx(score) and row["judged_weight"] == judged
+
+
+def test_a_small_sample_is_shrunk_toward_its_region():
+    from analytics.targets import Target
+
+    # R1: HA 10 of 10 top box, HB 50 of 100 → region 60 / 110 = 0.54545.
+    # HA: (10 × 1.0 + 30 × 0.54545) / 40 = 0.65909 → (0.65909 − 0.60) / 0.30 = 19.70
+    # HB: (100 × 0.5 + 30 × 0.54545) / 130 = 0.51049 → below the floor: 0
+    # HC, alone in R2 with 4 of 4: its region is itself → 1.0 → 100
+    counts = pd.DataFrame({"region": ["R1", "R1", "R2"], "city": ["C1", "C1", "C2"],
+                           "hall_code": ["HA", "HB", "HC"], "hall_name": ["A", "B", "C"],
+                           "top_box": [10, 50, 4], "responses": [10, 100, 4]})
+    card = sc.Scorecard((sc.ScorecardKpi("experience", "csat", 1.0),))
+    values = sc.kpi_values(counts, card, {"csat": Target("csat", "min", 0.90, 0.05, 0.60)}).set_index("hall_code")
+    assert values.loc["HA", "shrunk"] == pytest.approx(0.65909, abs=1e-5)
+    assert values.loc["HA", "score"] == pytest.approx(19.697, abs=1e-3)
+    assert values.loc["HB", "score"] == 0.0 and values.loc["HC", "score"] == pytest.approx(100.0)
+    assert values.loc["HA", "value"] == 1.0, "the shown value is the hall's own"
+    assert values.loc["HA", "state"] == "low_sample"  # 10 of 10: the interval 0.72–1.0 holds 90%
 
 
 def test_no_data_is_no_score_not_zero_or_a_hundred(result):
@@ -114,7 +147,7 @@ def test_hall_against_city_and_region(con):
     comparison = sc.hall_comparison(con, Filters(*PERIOD), "H1", now=NOW)
     assert set(comparison["level"]) == {"hall", "city", "region"}
     care = comparison[comparison["commitment"] == "care"].set_index("level")["score"]
-    assert care.tolist() == [0.0, 0.0, 0.0]
+    assert care.tolist() == pytest.approx([(2 * 100 + 100 * 0.25 / 0.35) / 3] * 3)  # H1 is its city and region
 
 
 def test_monthly_scores_have_no_score_where_a_month_has_no_data(con):
@@ -122,14 +155,15 @@ def test_monthly_scores_have_no_score_where_a_month_has_no_data(con):
     september = trend[trend["month"] == dt.date(2026, 9, 1)]
     october = trend[trend["month"] == dt.date(2026, 10, 1)].set_index("commitment")
     assert september["score"].isna().all()
-    assert october.loc["fulfilment", "score"] == pytest.approx(60.0)
+    assert october.loc["fulfilment", "score"] == pytest.approx((2 * 100 * 0.275 / 0.35 + 3 * 100) / 5)
 
 
 @pytest.mark.parametrize("text, words", [
-    ('[[kpi]]\ncommitment = "honesty"\nkey = "csat"\ndirection = "min"\ntarget = 0.9', "commitment must be"),
-    ('[[kpi]]\ncommitment = "care"\nkey = "smiles"\ndirection = "min"\ntarget = 0.9', "key must be one of"),
-    ('[[kpi]]\ncommitment = "care"\nkey = "csat"\ndirection = "up"\ntarget = 0.9', "direction must be"),
-    ('[[kpi]]\ncommitment = "care"\nkey = "csat"\ndirection = "min"\ntarget = "high"', "must be numbers"),
+    ('[[kpi]]\ncommitment = "honesty"\nkey = "csat"', "commitment must be"),
+    ('[[kpi]]\ncommitment = "care"\nkey = "smiles"', "key must be one of"),
+    ('[[kpi]]\ncommitment = "care"\nkey = "csat"\ntarget = 0.9', "targets and floors are in config/targets.toml"),
+    ('[[kpi]]\ncommitment = "care"\nkey = "csat"\nweight = "high"', "weight must be a number"),
+    ('[[kpi]]\ncommitment = "care"\nkey = "csat"\nweight = 0', "weight must be above 0"),
 ])
 def test_a_broken_scorecard_file_names_the_entry(tmp_path, text, words):
     path = tmp_path / "scorecard.toml"

@@ -14,10 +14,10 @@ from analytics.targets import Target
 from metric_data import fresh_db, insert
 
 TARGETS = {
-    "csat": Target("csat", "min", 0.9, 0.05, "满意度", "CSAT"),
-    "promise_48h": Target("promise_48h", "min", 0.95, 0.05, "48小时办结率", "Resolved in 48 h"),
-    "backlog_over_48h": Target("backlog_over_48h", "max", 0, 2, "超48小时未办结", "Open over 48 h"),
-    "conversion": Target("conversion", "min", 0.15, 0.03, "成功率", "Conversion"),
+    "csat": Target("csat", "min", 0.9, 0.05),
+    "promise_48h": Target("promise_48h", "min", 0.95, 0.05),
+    "backlog_over_48h": Target("backlog_over_48h", "max", 0, 2),
+    "conversion": Target("conversion", "min", 0.15, 0.03),
 }
 NOW = dt.datetime(2026, 11, 20, 12, 0)
 THIS_MONDAY, LAST_MONDAY = dt.datetime(2026, 10, 19, 9), dt.datetime(2026, 10, 12, 9)  # 2026-W43, W42
@@ -128,15 +128,15 @@ def test_halls_to_talk_about_with_reasons_in_both_languages(con, week):
     h2, h1 = talk.loc["H2"], talk.loc["H1"]
     # H2: CSAT 20/40 (n = 40 ≥ 30, below 90%); 48 h 0 of 1 (Wilson upper bound 0.79 < 95%).
     assert h2["missed"] == ["csat", "promise_48h"] and h2["moved_down"] == ["csat"] and h2["backlog_growing"]
-    assert h2["reason_zh"] == ("二号厅：满意度 50%（上周 90%），48小时办结率 0%（上周 0%），"
+    assert h2["reason_zh"] == ("二号厅：满意度（CSAT） 50%（上周 90%），48小时办结率 0%（上周 0%），"
                                "超48小时未办结 2 件（上周 1 件），网络质量投诉 1 件")
-    assert h2["reason_en"] == ("二号厅: CSAT 50% (last week 90%), Resolved in 48 h 0% (last week 0%), "
+    assert h2["reason_en"] == ("二号厅: CSAT 50% (last week 90%), Resolved within 48 h 0% (last week 0%), "
                                "2 open over 48 h (last week 1), 1 网络质量 complaints")
     # H1: 48 h 1 of 4 (upper bound 0.70 < 95%) missed; CSAT 18/20 against 10/20 is a significant
     # rise (z = 0.4 / sqrt(0.7 · 0.3 · (1/20 + 1/20)) = 2.76) but n = 20 is too few to judge
     # against the target, so it is a move, not a miss. Last week had no ticket: "—".
     assert h1["missed"] == ["promise_48h"] and h1["moved_up"] == ["csat"] and not h1["backlog_growing"]
-    assert h1["reason_zh"] == "一号厅：48小时办结率 25%（上周 —），满意度 90%（上周 50%），积分兑换投诉 3 件"
+    assert h1["reason_zh"] == "一号厅：48小时办结率 25%（上周 —），满意度（CSAT） 90%（上周 50%），积分兑换投诉 3 件"
 
 
 def test_a_small_move_is_not_news(con, week):

@@ -30,7 +30,7 @@ KPIS = (
     Kpi("csat", "satisfaction", "percent", True, "csat", "responses"),
     Kpi("nps", "satisfaction", "score", True, "nps", "nps_responses"),
     Kpi("tickets", "complaints", "int", False, None, None),
-    Kpi("per_1000_contacts", "complaints", "rate", False, "complaints_per_1000", "contacts"),
+    Kpi("per_1000_contacts", "complaints", "rate", False, "per_1000_contacts", "contacts"),
     Kpi("promise_48h", "complaints", "percent", True, "promise_48h", "promise_due"),
     Kpi("backlog_over_48h", "complaints", "int", False, "backlog_over_48h", None),
     Kpi("conversion", "marketing", "percent", True, "conversion", "contacts"),

@@ -1,14 +1,18 @@
 """The 沟通100 scorecard: the five commitments of the hall handbook as hall KPIs.
 
-Which KPIs count towards which commitment, their direction, target, amber margin and
-weight live in config/scorecard.toml (defaults shipped). Every KPI is a ratio of counts
-(so cities and regions sum their halls' counts, as everywhere), judged by the one rule of
-the dashboard (analytics.targets.judge: n ≥ 30, or the 95% interval wholly on one side).
+Which KPIs count towards which commitment, and their weights, live in config/scorecard.toml;
+what each KPI is (its counts, label, direction) is its declaration in analytics.measures, and
+its target and floor are in config/targets.toml — each written once.
 
-A commitment's score is the weighted share of its KPIs that meet their target, 0–100, over
-the KPIs that can be judged. A KPI without data is "no data" — neither 0 nor 100 — and one
-with too few observations to judge is "low sample"; neither counts. A commitment none of
-whose KPIs can be judged has no score.
+Each KPI is scored continuously, 0–100, by where its value sits between its floor (0) and
+its target (100). A value from few observations is first shrunk toward its region's value
+(all the region's scoped halls pooled): value' = (n·value + k·region) / (n + k), with
+k = the KPI's minimum n (30) — a credibility weight, so 4 answers move a hall's score a
+little from its region's and 400 answers stand on their own. A commitment's score is the
+weighted mean of its KPIs' scores over those with data; a KPI without data is "no data"
+(neither 0 nor 100), and a commitment none of whose KPIs has data has no score. The colour
+of a KPI (met / missed, or low sample when it cannot be judged) follows the dashboard's one
+rule (analytics.targets.judge: n ≥ 30, or the 95% interval wholly on one side).
 """
 from __future__ import annotations
 
@@ -22,11 +26,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import stats
+from .. import measures
 from ..filters import Filters
 from ..settings import PROJECT_ROOT, read_when_changed
-from ..targets import Target, judge
-from . import complaints, satisfaction
+from ..targets import Target, judge, load_targets
+from . import complaints, marketing, satisfaction
 from ..filters import SCOPED_HALLS_CTE
 from .common import BY_COLUMNS, check_choice, query, rollup
 from .overview import training_window
@@ -45,51 +49,9 @@ COMMITMENTS = {  # code -> (name, English name); in the handbook's order
 
 
 @dataclass(frozen=True)
-class KpiDefinition:
-    label_zh: str
-    label_en: str
-    numerator: str
-    denominator: str
-    scale: float = 1.0     # 1000 for "per 1,000 contacts"
-    kind: str = "percent"  # percent | rate | score
-    proportion: bool = True  # a share of its denominator: judged with a Wilson interval
-
-
-# What each KPI key means, as counts computed below (see docs/metrics.md).
-KPIS = {
-    "billing_disputes_per_1000": KpiDefinition("计费争议投诉（每千次接触）", "Billing disputes per 1,000 contacts",
-                                               "billing_disputes", "contacts", 1000, "rate"),
-    "consent_complaints_per_1000": KpiDefinition("未经同意开通投诉（每千次接触）",
-                                                 "Business opened without consent per 1,000 contacts",
-                                                 "consent_complaints", "contacts", 1000, "rate"),
-    "broken_promises_per_1000": KpiDefinition("承诺未兑现投诉（每千次接触）", "Broken promises per 1,000 contacts",
-                                              "broken_promises", "contacts", 1000, "rate"),
-    "first_contact_resolution": KpiDefinition("一次解决率", "First-contact resolution",
-                                              "resolved_first_time", "resolved"),
-    "pre_job_training": KpiDefinition("岗前培训及时率", "Pre-job training in time", "onboarded_in_time", "new_hires"),
-    "training_coverage": KpiDefinition("培训覆盖率（近12个月）", "Training coverage (12 months)",
-                                       "trained_staff", "active_staff"),
-    "csat": KpiDefinition("满意度（CSAT）", "CSAT", "top_box", "responses"),
-    "nps": KpiDefinition("净推荐值（NPS）", "NPS", "nps_points", "nps_responses", 100, "score", False),
-    "mean_score": KpiDefinition("平均得分（0–100）", "Mean score (0–100)", "score_sum", "responses", 1, "score",
-                                False),
-    "csat_after_long_wait": KpiDefinition("超时等待客户满意度", "CSAT of customers kept waiting",
-                                          "long_wait_top_box", "long_waits"),
-    "long_wait_share": KpiDefinition("超时等待占比", "Share kept waiting", "long_waits", "waits"),
-    "promise_48h": KpiDefinition("48小时办结率", "Resolved within 48 h", "within_48h", "promise_due"),
-    "feedback_rate": KpiDefinition("回访反馈率", "Feedback returned to the customer", "feedback", "resolved"),
-    "repeat_rate": KpiDefinition("重复投诉率（30天）", "Repeat complaints (30 days)", "repeat_30d", "tickets"),
-    "first_contact_breaches_per_1000": KpiDefinition("首问推诿投诉（每千次接触）",
-                                                     "First-contact ownership breaches per 1,000 contacts",
-                                                     "first_contact_breaches", "contacts", 1000, "rate"),
-}
-
-
-@dataclass(frozen=True)
 class ScorecardKpi:
     commitment: str
-    key: str
-    target: Target
+    key: str     # a KPI declared in analytics.measures, with a target in config/targets.toml
     weight: float
 
 
@@ -128,24 +90,24 @@ def _parse_scorecard(path: Path, text: str) -> Scorecard:
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"scorecard file {path}: cannot be read ({exc})") from None
     kpis = []
+    scored = sorted(m.key for m in measures.MEASURES if m.target and m.n_column)
     for i, entry in enumerate(data.get("kpi") or [], start=1):
         where = f"scorecard file {path}, kpi #{i}"
+        unknown = set(entry) - {"commitment", "key", "weight"}
+        if unknown:
+            raise ValueError(f"{where}: unknown {', '.join(sorted(unknown))} (an entry holds commitment, key and "
+                             "weight; targets and floors are in config/targets.toml)")
         if entry.get("commitment") not in COMMITMENTS:
             raise ValueError(f"{where}: commitment must be one of {', '.join(COMMITMENTS)}")
-        if entry.get("key") not in KPIS:
-            raise ValueError(f"{where}: key must be one of {', '.join(KPIS)}, got {entry.get('key')!r}")
-        if entry.get("direction") not in ("min", "max"):
-            raise ValueError(f"{where}: direction must be \"min\" or \"max\"")
+        if entry.get("key") not in scored:
+            raise ValueError(f"{where}: key must be one of {', '.join(scored)}, got {entry.get('key')!r}")
         try:
-            target, amber, weight = float(entry["target"]), float(entry.get("amber", 0)), float(entry.get("weight", 1))
-        except (KeyError, TypeError, ValueError):
-            raise ValueError(f"{where}: target (and amber, weight) must be numbers") from None
-        if weight <= 0:
+            weight = float(entry.get("weight", 1))
+        except (TypeError, ValueError):
+            raise ValueError(f"{where}: weight must be a number") from None
+        if not weight > 0:
             raise ValueError(f"{where}: weight must be above 0")
-        definition = KPIS[entry["key"]]
-        kpis.append(ScorecardKpi(entry["commitment"], entry["key"],
-                                 Target(entry["key"], entry["direction"], target, amber, definition.label_zh,
-                                        definition.label_en), weight))
+        kpis.append(ScorecardKpi(entry["commitment"], entry["key"], weight))
     settings = data.get("settings") or {}
     known = {f for f in Scorecard.__dataclass_fields__ if f != "kpis"}
     unknown = set(settings) - known
@@ -174,20 +136,11 @@ _COMPLAINT_MEASURES = f"""
 _COMPLAINT_SUMS = ("tickets", "billing_disputes", "consent_complaints", "broken_promises", "first_contact_breaches",
                    "resolved", "resolved_first_time", "feedback", "repeat_30d", "promise_due", "within_48h")
 
-_SURVEY_MEASURES = """
-    count(*) AS responses, count(*) FILTER (WHERE top_box) AS top_box,
-    coalesce(sum(score_100), 0) AS score_sum, count(recommend_score) AS nps_responses,
-    count(*) FILTER (WHERE recommend_score >= 9) - count(*) FILTER (WHERE recommend_score <= 6) AS nps_points,
-    count(wait_minutes) AS waits, count(*) FILTER (WHERE wait_minutes > $long_wait) AS long_waits,
+# The satisfaction counts (analytics.metrics.satisfaction.COUNTS) and the long waits'.
+_SURVEY_MEASURES = satisfaction.COUNTS + """,
+    count(*) FILTER (WHERE wait_minutes > $long_wait) AS long_waits,
     count(*) FILTER (WHERE wait_minutes > $long_wait AND top_box) AS long_wait_top_box"""
-_SURVEY_SUMS = ("responses", "top_box", "score_sum", "nps_responses", "nps_points", "waits", "long_waits",
-                "long_wait_top_box")
-
-_CONTACTS = """
-contacts_rows AS (
-    SELECT s.hall_code, s.contacts, s.sold_at FROM sales s JOIN scoped_halls h ON h.hall_code = s.hall_code
-    WHERE s.sold_at >= $start AND s.sold_at < $end_excl
-)"""
+_SURVEY_SUMS = (*satisfaction.SUMS, "long_waits", "long_wait_top_box")
 
 
 def kpi_counts(con, filters: Filters, card: Scorecard, *, by: str = "hall",
@@ -203,8 +156,8 @@ def kpi_counts(con, filters: Filters, card: Scorecard, *, by: str = "hall",
     answers = rollup(con, filters, by=by, ctes=satisfaction.ANSWERS,
                      per_hall_sql=f"SELECT hall_code, {_SURVEY_MEASURES} FROM answers GROUP BY hall_code",
                      sums=_SURVEY_SUMS, extra_params=params)
-    contacts = rollup(con, filters, by=by, ctes=_CONTACTS,
-                      per_hall_sql="SELECT hall_code, sum(contacts) AS contacts FROM contacts_rows GROUP BY 1",
+    contacts = rollup(con, filters, by=by, ctes=marketing.MARKETING,
+                      per_hall_sql="SELECT hall_code, sum(contacts) AS contacts FROM marketing GROUP BY 1",
                       sums=("contacts",))
     staff = training_by(con, training_window(filters), by=by)[
         keys + ["active_staff", "trained_staff", "new_hires", "onboarded_in_time"]]
@@ -213,45 +166,61 @@ def kpi_counts(con, filters: Filters, card: Scorecard, *, by: str = "hall",
     return frame
 
 
-def kpi_values(counts: pd.DataFrame, card: Scorecard, *, by: str = "hall") -> pd.DataFrame:
-    """Long format unit × KPI: commitment, value, n, interval, target, weight, status
-    (good / warn / bad), and state: met, missed, low_sample or no_data. Pure."""
+def kpi_values(counts: pd.DataFrame, card: Scorecard, targets: dict[str, Target] | None = None, *,
+               by: str = "hall") -> pd.DataFrame:
+    """Long format unit × KPI: commitment, value, n, interval, the value shrunk toward the
+    region's (`shrunk`), its 0–100 `score`, target, floor, weight, status (good / warn /
+    bad) and state: met, missed, low_sample (too few to judge) or no_data. Pure."""
+    targets = load_targets() if targets is None else targets
     keys = list(BY_COLUMNS[by])
-    rows = []
-    for record in counts.to_dict("records"):
-        for item in card.kpis:
-            definition = KPIS[item.key]
-            k, n = float(record.get(definition.numerator) or 0), float(record.get(definition.denominator) or 0)
-            value = low = high = np.nan
-            if n > 0:
-                value = definition.scale * k / n
-                if definition.proportion:
-                    lo, hi = stats.wilson_interval([k], [n])
-                    low, high = definition.scale * lo[0], definition.scale * hi[0]
-            status = judge(item.target, value, n=n, low=None if np.isnan(low) else low,
-                           high=None if np.isnan(high) else high, min_n=stats.LOW_SAMPLE) if n > 0 else None
-            state = ("no_data" if n == 0 else "low_sample" if status is None
-                     else "met" if status == "good" else "missed")
-            rows.append({**{c: record[c] for c in keys}, "commitment": item.commitment, "kpi": item.key,
-                         "value": value, "numerator": k, "n": n, "low": low, "high": high,
-                         "target": item.target.value, "direction": item.target.direction, "weight": item.weight,
-                         "status": status, "state": state})
-    return pd.DataFrame(rows)
+    parts = []
+    for item in card.kpis:
+        measure = measures.get(item.key)
+        target = targets.get(measure.target)
+        value, low, high = measures.values(measure, counts)
+        n = pd.to_numeric(counts[measure.n_column], errors="coerce").fillna(0).to_numpy(dtype=float)
+        prior = value
+        if by != "region" and "region" in counts:
+            pooled = counts.groupby("region", sort=False)[list(measure.counts)].transform("sum")
+            prior = measures.values(measure, pooled)[0]
+        weight = float(measure.min_n)
+        with np.errstate(invalid="ignore"):
+            shrunk = np.where(np.isnan(prior), value, (n * value + weight * prior) / (n + weight))
+        shrunk = np.where(n > 0, shrunk, np.nan)
+        statuses = [judge(target, v, n=k, low=lo, high=hi, min_n=measure.min_n) if k > 0 else None
+                    for v, k, lo, hi in zip(value, n, low, high)]
+        states = ["no_data" if k == 0 else "low_sample" if st is None else "met" if st == "good" else "missed"
+                  for k, st in zip(n, statuses)]
+        parts.append(counts[keys].assign(
+            commitment=item.commitment, kpi=item.key,
+            value=value, numerator=counts[measure.counts[0]].to_numpy(dtype=float) if len(counts) else [], n=n,
+            low=low, high=high, shrunk=shrunk,
+            score=[target.score(v) if target else np.nan for v in shrunk],
+            target=target.value if target else np.nan, floor=target.floor if target else np.nan,
+            direction=target.direction if target else None, weight=item.weight,
+            status=statuses, state=states))
+    if not parts:
+        return pd.DataFrame(columns=keys + ["commitment", "kpi", "value", "n", "score", "state"])
+    # unit by unit, each unit's KPIs in the file's order
+    frame = pd.concat(parts, ignore_index=False)
+    return frame.sort_index(kind="stable").reset_index(drop=True)
 
 
 def commitment_scores(values: pd.DataFrame, *, by: str = "hall") -> pd.DataFrame:
-    """One row per unit × commitment: score 0–100 (NaN: no data), the weights judged and
-    met, how many KPIs could not be judged for lack of data or sample. Pure."""
+    """One row per unit × commitment: score 0–100, the weighted mean of its KPIs' scores
+    over those with data (NaN: none has), the weight scored and met, how many KPIs had no
+    data or too few observations to judge. Pure."""
     keys = list(BY_COLUMNS[by])
-    judged = values["state"].isin(["met", "missed"])
-    frame = values.assign(judged_weight=np.where(judged, values["weight"], 0.0),
+    scored = values["score"].notna()
+    frame = values.assign(judged_weight=np.where(scored, values["weight"], 0.0),
+                          weighted_score=np.where(scored, values["weight"] * values["score"].fillna(0), 0.0),
                           met_weight=np.where(values["state"] == "met", values["weight"], 0.0),
                           no_data=values["state"].eq("no_data").astype(int),
                           low_sample=values["state"].eq("low_sample").astype(int), kpis=1)
     scores = frame.groupby(keys + ["commitment"], as_index=False, sort=False)[
-        ["judged_weight", "met_weight", "no_data", "low_sample", "kpis"]].sum()
-    scores["score"] = 100 * scores["met_weight"] / scores["judged_weight"].where(scores["judged_weight"] > 0)
-    return scores
+        ["judged_weight", "weighted_score", "met_weight", "no_data", "low_sample", "kpis"]].sum()
+    scores["score"] = scores["weighted_score"] / scores["judged_weight"].where(scores["judged_weight"] > 0)
+    return scores.drop(columns="weighted_score")
 
 
 def scorecard(con, filters: Filters, *, by: str = "hall", card: Scorecard | None = None,
@@ -280,9 +249,9 @@ def _monthly_counts(con, span: Filters, card: Scorecard, now: dt.datetime) -> pd
     answers = query(con, f"""WITH {SCOPED_HALLS_CTE}, {satisfaction.ANSWERS}
         SELECT CAST(date_trunc('month', answered_at) AS DATE) AS month, {_SURVEY_MEASURES}
         FROM answers GROUP BY 1""", params)
-    contacts = query(con, f"""WITH {SCOPED_HALLS_CTE}, {_CONTACTS}
+    contacts = query(con, f"""WITH {SCOPED_HALLS_CTE}, {marketing.MARKETING}
         SELECT CAST(date_trunc('month', sold_at) AS DATE) AS month, sum(contacts) AS contacts
-        FROM contacts_rows GROUP BY 1""", params)
+        FROM marketing GROUP BY 1""", params)
     months = pd.DataFrame({"month": pd.date_range(span.start, span.end, freq="MS").date})
     frame = months
     for part in (tickets, answers, contacts):

@@ -22,6 +22,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from .. import measures
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
 from ..stats import Z95
 from . import complaints, marketing, overview, satisfaction
@@ -294,10 +295,7 @@ def _shown(kpi: str, value) -> str:
 
 
 def _label(kpi: str, targets: dict, lang: str) -> str:
-    target = targets.get(overview.KPI_BY_KEY[kpi].target or "")
-    if target is not None:
-        return target.label(lang)
-    return kpi
+    return measures.get(kpi).label(lang)
 
 
 REASON_TEXT = {
