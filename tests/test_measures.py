@@ -113,3 +113,13 @@ def test_too_few():
     csat = measures.get("csat")
     assert engine.too_few(csat, 29) and not engine.too_few(csat, 30) and engine.too_few(csat, None)
     assert not engine.too_few(measures.get("tickets"), 1)
+
+
+def test_docs_catalogue_is_current():
+    from analytics.measures import docs
+
+    text = docs.DOC_PATH.read_text(encoding="utf-8")
+    assert docs.current_section(text) == docs.catalogue(), (
+        "docs/metrics.md's KPI catalogue is stale: run `python -m analytics.measures.docs`")
+    for m in declarations.MEASURES:
+        assert f"`{m.key}`" in docs.current_section(text)
