@@ -980,9 +980,6 @@ def chart(fig, *, large: bool = False, **kwargs):
     return st.plotly_chart(apply_chart_theme(fig, large=large), theme=None, width="stretch", **kwargs)
 
 
-# KPI kinds of analytics.metrics.overview → ui.format_value kinds.
-KPI_FORMAT = MappingProxyType({"int": "int", "percent": "percent", "score": "float1", "rate": "float1",
-                               "money": "int"})
 STATUS_DOT = MappingProxyType({"good": ":green[●]", "warn": ":orange[●]", "bad": ":red[●]"})
 
 
@@ -1010,28 +1007,45 @@ def period_ticks(periods, grain: str) -> dict:
 
 
 def headline_grid(headline: pd.DataFrame, *, kpis, with_n: bool = True,
-                  note: Callable[[pd.Series, object], str | None] | None = None) -> None:
-    """The four areas side by side, each KPI of `headline` (indexed by kpi, from
-    analytics.metrics.overview.headline) with its change and a dot for its target status;
-    `kpis` is analytics.metrics.overview.KPIS. `note(row, kpi)` adds a caption under a KPI
-    (the weekly review's last week and 4-week average)."""
+                  note: Callable[[pd.Series, str], str | None] | None = None) -> None:
+    """The four areas side by side: each KPI key of `kpis` from `headline` (indexed by kpi,
+    from analytics.metrics.overview.headline) as a tile with its change (grey unless the
+    measures layer's test calls it significant), a dot for its target status (none when it
+    cannot be judged), ⚠ when its n is below the KPI's minimum, and under it n, the 95%
+    interval and the change's verdict. `note(row, key)` adds a line (the weekly review's
+    last week and 4-week average)."""
     targets = current_targets()
-    for area, column in zip(("satisfaction", "complaints", "marketing", "training"), st.columns(4)):
+    for area, column in zip(measures.AREAS, st.columns(len(measures.AREAS))):
         with column.container(border=True):
             st.markdown(f"**{t('ov_area_' + area)}**")
-            for item in kpis:
-                if item.area != area:
+            for key in kpis:
+                measure = measures.get(key)
+                if measure.area != area:
                     continue
-                row = headline.loc[item.key]
-                target = targets.get(item.target) if item.target else None
-                status = target.status(row["value"]) if target else None
-                help_text = (t("kpi_n_help", n=f"{row['n']:,.0f}") if with_n and item.n_column and pd.notna(row["n"])
-                             else None)
-                kpi(f"{STATUS_DOT.get(status, '')} {t('kpi_' + item.key)}".strip(), row["value"], row["change"],
-                    fmt=KPI_FORMAT[item.kind], help=help_text, delta_good="up" if item.higher_is_better else "down")
-                caption = note(row, item) if note else None
-                if caption:
-                    st.caption(caption)
+                row = headline.loc[key]
+                fmt = measure_format(key)
+                n = row.get("n")
+                target = targets.get(measure.target) if measure.target else None
+                status = judge(target, row["value"], n=n if measure.n_column else None, low=row.get("low"),
+                               high=row.get("high"), min_n=measure.min_n)
+                warning = "⚠" if measure.n_column and measures.too_few(measure, n) and not _missing(row["value"]) else ""
+                verdict = row.get("verdict")
+                label = " ".join(p for p in (STATUS_DOT.get(status, ""), warning, kpi_label(key)) if p)
+                kpi(label, row["value"], row["change"], fmt=fmt, delta_good="up" if measure.higher_is_better else "down",
+                    significant=None if _missing(verdict) else verdict == measures.SIGNIFICANT,
+                    help=measure.definition(language()))
+                facts = []
+                if with_n and measure.n_column and not _missing(n):
+                    facts.append(t("kpi_n_help", n=f"{n:,.0f}"))
+                if with_n and not _missing(row.get("low")):
+                    facts.append(interval_text(row["low"], row["high"], fmt))
+                if not _missing(verdict) and not _missing(row["change"]):
+                    facts.append(t(f"kpi_verdict_{verdict}"))
+                extra = note(row, key) if note else None
+                if extra:
+                    facts.append(extra)
+                if facts:
+                    st.caption(t("list_sep").join(facts))
 
 
 def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target: str, prefix: str,
@@ -1113,16 +1127,19 @@ def format_value(value, kind: str) -> str:
     return number if number is not None else str(value)
 
 
-def kpi(label: str, value, delta=None, *, fmt: str, help: str | None = None, delta_good: str = "up") -> None:
+def kpi(label: str, value, delta=None, *, fmt: str, help: str | None = None, delta_good: str = "up",
+        significant: bool | None = None) -> None:
     """st.metric with formatted value and delta; the delta is green when it moves the good
-    way (`delta_good` "up" or "down"), grey when it rounds to zero. Percent deltas are in
-    percentage points."""
+    way (`delta_good` "up" or "down"), grey when it rounds to zero or when a test called it
+    noise or could not be made (`significant` False). Percent deltas are in percentage points."""
     text, colour, arrow = None, "normal" if delta_good == "up" else "inverse", "auto"
     if not _missing(delta):
         shown, digits = (delta * 100, 1) if fmt == "percent" else (delta, 0 if fmt == "int" else 1)
         text = f"{shown:+,.{digits}f}" + (f" {t('pp_unit')}" if fmt == "percent" else "")
         if round(shown, digits) == 0:
             colour, arrow = "off", "off"
+        elif significant is False:
+            colour = "off"
     st.metric(label, format_value(value, fmt), text, delta_color=colour, delta_arrow=arrow, help=help)
 
 

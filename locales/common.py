@@ -1,6 +1,13 @@
 """Strings shared by every page: app frame, filters, tables, downloads, empty states."""
 
+# Punctuation that joins other texts (facts under a tile, names in a list): no words.
+SEPARATORS: dict[str, dict[str, str]] = {
+    "list_sep": {"zh": " · ", "en": " · "},
+    "word_sep": {"zh": "、", "en": ", "},
+}
+
 TEXT: dict[str, dict[str, str]] = {
+    **SEPARATORS,
     "app_title": {"zh": "沟通100 营业厅分析", "en": "沟通100 Hall Analytics"},
     "language": {"zh": "语言 / Language", "en": "Language / 语言"},
     "page_data_status": {"zh": "数据概况", "en": "Data status"},

@@ -1,4 +1,6 @@
-"""Strings of the Overview page (and the KPI names the overview and hall profile share)."""
+"""Strings of the Overview page. Every KPI's name (`kpi_<key>`) comes from its declaration in
+analytics.measures, not from here: one label per KPI, wherever it is shown."""
+from analytics.measures import MEASURES
 
 TEXT: dict[str, dict[str, str]] = {
     "ov_intro": {
@@ -34,26 +36,18 @@ TEXT: dict[str, dict[str, str]] = {
     "ov_area_complaints": {"zh": "投诉处理", "en": "Complaints"},
     "ov_area_marketing": {"zh": "营销转化", "en": "Marketing"},
     "ov_area_training": {"zh": "员工培训（近12个月）", "en": "Training (12 months)"},
-    "kpi_responses": {"zh": "评价样本量", "en": "Survey answers"},
-    "kpi_mean_score": {"zh": "平均得分（0–100）", "en": "Mean score (0–100)"},
-    "kpi_csat": {"zh": "满意度（CSAT）", "en": "CSAT"},
-    "kpi_nps": {"zh": "净推荐值（NPS）", "en": "NPS"},
-    "kpi_tickets": {"zh": "投诉工单", "en": "Complaint tickets"},
-    "kpi_per_1000_contacts": {"zh": "每千次接触投诉量", "en": "Complaints per 1,000 contacts"},
-    "kpi_promise_48h": {"zh": "48小时办结率", "en": "Resolved within 48 h"},
-    "kpi_backlog_over_48h": {"zh": "超48小时未办结", "en": "Open over 48 h"},
-    "kpi_carried_over_48h": {"zh": "超48小时未办结（含往期）", "en": "Open over 48 h (all carried)"},
-    "kpi_conversion": {"zh": "营销成功率", "en": "Conversion"},
-    "kpi_revenue": {"zh": "营收（元）", "en": "Revenue (¥)"},
-    "kpi_coverage": {"zh": "培训覆盖率", "en": "Training coverage"},
-    "kpi_onboarding_rate": {"zh": "岗前培训及时率", "en": "Pre-job training in time"},
     "kpi_n_help": {"zh": "样本量 n = {n}", "en": "n = {n}"},
     "kpi_no_target": {"zh": "无目标值", "en": "no target"},
+    "kpi_verdict_significant": {"zh": "显著", "en": "significant"},
+    "kpi_verdict_within_noise": {"zh": "变化在误差范围内", "en": "change within the margin of error"},
+    "kpi_verdict_untested": {"zh": "样本不足，变化未检验", "en": "too few to test the change"},
     "ov_attention": {"zh": "需要关注的厅店", "en": "Halls needing attention"},
     "ov_attention_caption": {
-        "zh": "按未达标指标数排序（只计样本充足的指标）。点击热力图中的厅店可只看该厅。",
-        "en": "Ordered by targets missed (only KPIs with enough observations count). Click a hall in the map to "
-              "narrow to it.",
+        "zh": "按严重程度排序：各未达标指标离目标有多远（达到底线即为最远），按样本量加权后相加；不是按未达标项数。"
+              "样本不足且区间未越过目标的指标不计。点击热力图中的厅店可只看该厅。",
+        "en": "Ordered by severity: how far each missed KPI sits from its target (at its floor, as far as it goes), "
+              "weighted by its n and added up; not by the number of misses. KPIs with too few observations whose "
+              "interval does not cross the target do not count. Click a hall in the map to narrow to it.",
     },
     "ov_attention_line": {"zh": "**{hall}**（{city}）：未达标 {missed} 项 — {kpis}",
                           "en": "**{hall}** ({city}): {missed} missed — {kpis}"},
@@ -83,3 +77,4 @@ TEXT: dict[str, dict[str, str]] = {
     "col_coverage": {"zh": "培训覆盖率（12个月）", "en": "Coverage (12 months)"},
     "col_missed": {"zh": "未达标项", "en": "Targets missed"},
 }
+TEXT.update({f"kpi_{m.key}": {"zh": m.label_zh, "en": m.label_en} for m in MEASURES})

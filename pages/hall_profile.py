@@ -41,14 +41,16 @@ ui.headline_grid(headline, kpis=overview.KPIS, with_n=False)
 # Rank among the halls of its region (and city), whatever the sidebar's hall choice.
 peers = ui.query(overview.hall_table, Filters(filters.start, filters.end, regions=(hall["region"],)))
 ranking = overview.hall_ranking(peers, code)
-ranking["kpi_label"] = ranking["kpi"].map(lambda k: ui.t("kpi_" + k))
+ranking["kpi_label"] = ranking["kpi"].map(lambda k: ui.kpi_label(k))
 ranking["city_place"] = [ui.t("hp_rank_of", rank=r, of=n) for r, n in zip(ranking["city_rank"], ranking["city_halls"])]
 ranking["region_place"] = [ui.t("hp_rank_of", rank=r, of=n)
                            for r, n in zip(ranking["region_rank"], ranking["region_halls"])]
-ranking["value_text"] = [ui.format_value(v, ui.KPI_FORMAT[overview.KPI_BY_KEY[k].kind])
-                         for k, v in zip(ranking["kpi"], ranking["value"])]
+ranking["value_text"] = [ui.format_value(v, ui.measure_format(k)) for k, v in zip(ranking["kpi"], ranking["value"])]
+ranking["interval_text"] = [ui.interval_text(lo, hi, ui.measure_format(k))
+                            for k, lo, hi in zip(ranking["kpi"], ranking["low"], ranking["high"])]
 st.markdown(f"#### {ui.t('hp_ranking')}")
-ui.data_table(ranking, columns={"kpi_label": "hp_col_kpi", "value_text": "hp_col_value", "n": "hp_col_n",
+ui.data_table(ranking, columns={"kpi_label": "hp_col_kpi", "value_text": "hp_col_value", "interval_text": "col_interval",
+                                "n": "hp_col_n",
                                 "city_place": "hp_col_city_rank", "region_place": "hp_col_region_rank"},
               formats={"n": "int"}, key="hp_ranking", filters=one_hall, file_stem=f"hall_{code}_ranking")
 

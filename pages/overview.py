@@ -33,7 +33,7 @@ if missing.empty:
     st.success(ui.t("ov_no_attention"))
 for record in missing.to_dict("records"):
     st.markdown(ui.t_markdown("ov_attention_line", hall=record["hall_name"], city=record["city"], missed=record["missed"],
-                     kpis="、".join(ui.t("kpi_" + k) for k in record["missed_kpis"])))
+                     kpis=ui.t("word_sep").join(ui.kpi_label(k) for k in record["missed_kpis"])))
 
 # The trouble map: one row per hall (most targets missed on top), one column per KPI.
 order = list(attention["hall_code"])
@@ -42,7 +42,7 @@ grid = judged.pivot(index="hall_code", columns="kpi", values="status").reindex(i
                                                                                 columns=overview.HALL_KPIS)
 values = judged.pivot(index="hall_code", columns="kpi", values="value").reindex(index=order,
                                                                                 columns=overview.HALL_KPIS)
-kinds = {k.key: ui.KPI_FORMAT[k.kind] for k in overview.KPIS}
+kinds = {k: ui.measure_format(k) for k in overview.HALL_KPIS}
 names = dict(zip(table["hall_code"], table["hall_name"]))
 # Whole rows at a time (lists, not .at per cell): at 500 halls the cell-by-cell version cost a second.
 value_rows, status_rows = values.to_numpy(dtype=object).tolist(), grid.to_numpy(dtype=object).tolist()
@@ -51,7 +51,7 @@ status_words = {s: ui.t(f"ov_status_{s}") for s in ("good", "warn", "bad", "none
 hover = [[status_words[s if isinstance(s, str) else "none"] for s in row] for row in status_rows]
 fig = go.Figure(go.Heatmap(
     z=[[codes.get(s, None) for s in row] for row in status_rows],
-    x=[ui.t("kpi_" + k) for k in overview.HALL_KPIS], y=[f"{names[h]} ({h})" for h in order],
+    x=[ui.kpi_label(k) for k in overview.HALL_KPIS], y=[f"{names[h]} ({h})" for h in order],
     text=text, texttemplate="%{text}", customdata=[[[h, s] for s in row] for h, row in zip(order, hover)],
     hovertemplate="%{y}<br>%{x}: %{text} — %{customdata[1]}<extra></extra>",
     zmin=0, zmax=2, showscale=False, xgap=2, ygap=2,
@@ -72,10 +72,10 @@ event = ui.data_table(
              "tickets": "col_tickets", "promise_48h": "col_promise_48h", "backlog_over_48h": "col_backlog_over_48h",
              "per_1000_contacts": "col_per_1000_contacts", "contacts": "col_contacts",
              "conversion": "col_conversion", "revenue": "col_revenue", "active_staff": "col_active_staff",
-             "coverage": "col_coverage"},
+             "coverage_12m": "col_coverage"},
     formats={"missed": "int", "responses": "int", "csat": "percent", "nps": "float1", "tickets": "int",
              "promise_48h": "percent", "backlog_over_48h": "int", "per_1000_contacts": "float1", "contacts": "int",
-             "conversion": "percent", "revenue": "int", "active_staff": "int", "coverage": "percent"},
+             "conversion": "percent", "revenue": "int", "active_staff": "int", "coverage_12m": "percent"},
     statuses={k: status_of[k].tolist() for k in overview.HALL_KPIS},
     key="ov_halls", filters=filters, file_stem="overview_halls", selectable=True)
 selected = ui.hall_from_table_selection(event, shown)

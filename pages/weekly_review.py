@@ -7,13 +7,13 @@ import streamlit as st
 
 import ui
 from analytics import report
-from analytics.metrics import overview, weekly
+from analytics.metrics import weekly
 
 SECTIONS = ("headline", "talk", "trend", "stars")
 # On the meeting-room screen, two KPIs per area: what fits one screen in large type.
 TALK_PER_SCREEN = 8  # halls to talk about that fit one screen in large type
-PRESENT_KPIS = ("csat", "nps", "promise_48h", "carried_over_48h", "conversion", "revenue", "coverage",
-                "onboarding_rate")
+PRESENT_KPIS = ("csat", "nps", "promise_48h", "carried_over_48h", "conversion", "revenue", "coverage_12m",
+                "onboarding_rate_12m")
 
 present = ui.presentation_mode()
 if not present:
@@ -49,7 +49,7 @@ toggle.toggle(ui.t("wk_present"), key=ui.PRESENT_KEY, help=ui.t("wk_present_help
 filters = ui.current_filters()
 week = weekly.week_filters(filters, *labels[chosen])
 last_start, last_end = week.previous().start, week.previous().end
-scope = "、".join([*filters.regions, *filters.cities]) or ui.t("wk_scope_all")
+scope = ui.t("word_sep").join([*filters.regions, *filters.cities]) or ui.t("wk_scope_all")
 targets = ui.current_targets()
 
 headline = ui.query(weekly.weekly_headline, week)
@@ -61,8 +61,8 @@ sales_stars = ui.query(weekly.marketing_stars, week)
 lang = ui.language()
 
 
-def shown(kpi, value) -> str:
-    return ui.format_value(value, ui.KPI_FORMAT[kpi.kind])
+def shown(kpi: str, value) -> str:
+    return ui.format_value(value, ui.measure_format(kpi))
 
 
 # --- the sections, each drawn on the page and laid out for the exports --------------------
@@ -70,7 +70,7 @@ def shown(kpi, value) -> str:
 def headline_table() -> pd.DataFrame:
     rows = []
     for row, kpi in zip(headline.to_dict("records"), weekly.HEADLINE_KPIS):
-        rows.append({ui.t("wk_col_kpi"): ui.t("kpi_" + kpi.key), ui.t("wk_col_this"): row["this_week"],
+        rows.append({ui.t("wk_col_kpi"): ui.kpi_label(kpi), ui.t("wk_col_this"): row["this_week"],
                      ui.t("wk_col_last"): row["last_week"], ui.t("wk_col_change"): row["change"],
                      ui.t("wk_col_avg"): row["average_4w"]})
     return pd.DataFrame(rows)
@@ -81,7 +81,7 @@ def headline_export_table() -> pd.DataFrame:
     table = headline_table()
     for column in table.columns[1:]:
         table[column] = [shown(kpi, v) if column != ui.t("wk_col_change") or pd.isna(v) else
-                         (f"{v * 100:+.1f} {ui.t('pp_unit')}" if kpi.kind == "percent" else f"{v:+,.1f}")
+                         (f"{v * 100:+.1f} {ui.t('pp_unit')}" if ui.measure_format(kpi) == "percent" else f"{v:+,.1f}")
                          for kpi, v in zip(weekly.HEADLINE_KPIS, table[column])]
     return table
 
@@ -89,7 +89,7 @@ def headline_export_table() -> pd.DataFrame:
 def draw_headline() -> None:
     st.subheader(ui.t("wk_section_headline"))
     by_key = headline.rename(columns={"this_week": "value"}).set_index("kpi")
-    shown_kpis = [k for k in weekly.HEADLINE_KPIS if k.key in PRESENT_KPIS] if present else weekly.HEADLINE_KPIS
+    shown_kpis = [k for k in weekly.HEADLINE_KPIS if k in PRESENT_KPIS] if present else weekly.HEADLINE_KPIS
     ui.headline_grid(by_key, kpis=shown_kpis, with_n=not present,
                      note=lambda row, kpi: ui.t("wk_note", last=shown(kpi, row["last_week"]),
                                                 average=shown(kpi, row["average_4w"])))
@@ -100,7 +100,7 @@ def kinds(row) -> str:
     found += [ui.t("wk_kind_down")] if row["moved_down"] else []
     found += [ui.t("wk_kind_up")] if row["moved_up"] and not row["moved_down"] else []
     found += [ui.t("wk_kind_backlog")] if row["backlog_growing"] else []
-    return "、".join(found) if lang == "zh" else ", ".join(found)
+    return ui.t("word_sep").join(found)
 
 
 def talk_table() -> pd.DataFrame:
@@ -135,7 +135,7 @@ def trend_figure() -> go.Figure:
     fig = go.Figure()
     # CSAT and the 48-hour rate run close: their labels go above and below their lines.
     for key, where in (("csat", "top center"), ("promise_48h", "bottom center"), ("conversion", "top center")):
-        fig.add_trace(go.Scatter(x=trend["week_start"], y=trend[key], mode="lines+markers+text", name=ui.t("kpi_" + key),
+        fig.add_trace(go.Scatter(x=trend["week_start"], y=trend[key], mode="lines+markers+text", name=ui.kpi_label(key),
                                  text=[ui.format_value(v, "percent") for v in trend[key]], textposition=where,
                                  line_width=4 if present else 2, marker_size=10 if present else 6))
     fig.update_yaxes(tickformat=".0%", title_text=ui.t("wk_trend_value"), rangemode="tozero")
@@ -159,11 +159,13 @@ def sales_table() -> pd.DataFrame:
     return pd.DataFrame({ui.t("wk_col_hall"): sales_stars["hall_name"], ui.t("wk_col_staff"): sales_stars["staff_name"],
                          ui.t("wk_col_contacts"): sales_stars["contacts"],
                          ui.t("wk_col_converted"): sales_stars["converted"],
-                         ui.t("wk_col_conversion"): sales_stars["conversion"]})
+                         ui.t("wk_col_conversion"): sales_stars["conversion"],
+                         ui.t("wk_col_unattributed"): sales_stars["unattributed_contacts"]})
 
 
 SERVICE_FORMATS = {"wk_col_answers": "int", "wk_col_score": "float1", "wk_col_csat": "percent"}
-SALES_FORMATS = {"wk_col_contacts": "int", "wk_col_converted": "int", "wk_col_conversion": "percent"}
+SALES_FORMATS = {"wk_col_contacts": "int", "wk_col_converted": "int", "wk_col_conversion": "percent",
+                 "wk_col_unattributed": "int"}
 
 
 def formats(keys: dict) -> dict:
@@ -173,9 +175,9 @@ def formats(keys: dict) -> dict:
 def draw_stars() -> None:
     st.subheader(ui.t("wk_section_stars"))
     left, right = st.columns(2)
-    for column, title, frame, column_formats in ((left, ui.t("wk_service_stars", n=weekly.STAR_MIN_ANSWERS), service_table(),
-                                          SERVICE_FORMATS),
-                                         (right, ui.t("wk_marketing_stars"), sales_table(), SALES_FORMATS)):
+    for column, title, frame, column_formats in (
+            (left, ui.t("wk_service_stars", n=weekly.STAR_MIN_ANSWERS), service_table(), SERVICE_FORMATS),
+            (right, ui.t("wk_marketing_stars", n=weekly.STAR_MIN_CONTACTS), sales_table(), SALES_FORMATS)):
         with column:
             st.markdown(f"**{title}**")
             if frame.empty:
@@ -202,7 +204,7 @@ def build_report() -> report.Report:
                                                                 for k in ("csat", "promise_48h", "conversion")}),
             report.Section(ui.t("wk_service_stars", n=weekly.STAR_MIN_ANSWERS), table=service_table(),
                            formats=formats(SERVICE_FORMATS)),
-            report.Section(ui.t("wk_marketing_stars"), table=sales_table(), formats=formats(SALES_FORMATS)),
+            report.Section(ui.t("wk_marketing_stars", n=weekly.STAR_MIN_CONTACTS), table=sales_table(), formats=formats(SALES_FORMATS)),
         ])
 
 

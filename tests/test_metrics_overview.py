@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analytics import measures
 from analytics.filters import Filters
 from analytics.metrics import overview
 from analytics.targets import Target
@@ -58,7 +59,7 @@ def test_each_kpi_reads_its_n_from_its_own_area(con):
     assert frame.loc["conversion", "n"] == 100       # H2's 100 contacts
     assert frame.loc["csat", "n"] == 50              # 40 + 10 answers
     assert frame.loc["promise_48h", "n"] == 1        # T1, open past its 48 hours: a promise due, and broken
-    assert frame.loc["coverage", "n"] == 0           # no staff
+    assert frame.loc["coverage_12m", "n"] == 0       # no staff
 
 
 def test_without_a_comparison_there_is_no_previous_value_and_no_change(con):
@@ -86,7 +87,28 @@ def test_attention_counts_only_judgeable_misses(con):
     assert pd.isna(judged.loc[("H3", "csat"), "status"])
     attention = overview.halls_needing_attention(table, TARGETS)
     assert list(attention.hall_code) == ["H2", "H1", "H3"]
-    assert attention.set_index("hall_code").loc["H2", "missed_kpis"] == ["csat", "conversion"]
+    # Severity, not the count of misses: without floors each miss is a whole shortfall (1),
+    # weighted by n/(n + 30): conversion 100/130 = 0.76923 before CSAT 10/40 = 0.25.
+    h2 = attention.set_index("hall_code").loc["H2"]
+    assert h2["missed_kpis"] == ["conversion", "csat"]
+    assert h2["severity"] == pytest.approx(100 / 130 + 10 / 40)
+    # H1: its one due ticket broke the promise (a clear miss, interval 0–0.79) but weighs 1/31;
+    # its backlog is a near miss (amber), which adds nothing.
+    h1 = attention.set_index("hall_code").loc["H1"]
+    assert h1["missed_kpis"] == ["promise_48h"] and h1["severity"] == pytest.approx(1 / 31)
+
+
+def test_severity_is_how_far_past_the_target_weighted_by_n():
+    csat = Target("csat", "min", 0.9, 0.05, floor=0.6)
+    # 0.75 sits halfway from the floor to the target: score 50, shortfall 0.5; n = 30 weighs 30/60.
+    assert overview.severity("bad", csat.score(0.75), 30, measures.get("csat")) == pytest.approx(0.25)
+    # At or past the floor the shortfall is whole: 0.319 within 48 h with 400 due → 400/430.
+    promise = Target("promise_48h", "min", 0.95, 0.05, floor=0.6)
+    assert overview.severity("bad", promise.score(0.319), 400, measures.get("promise_48h")) == pytest.approx(400 / 430)
+    # A count weighs 1: 5 open past 48 h against target 0, floor 20 → score 75 → 0.25.
+    backlog = Target("backlog_over_48h", "max", 0, 2, floor=20)
+    assert overview.severity("bad", backlog.score(5), None, measures.get("backlog_over_48h")) == pytest.approx(0.25)
+    assert overview.severity("warn", csat.score(0.88), 500, measures.get("csat")) == 0
 
 
 def test_a_small_sample_whose_interval_straddles_the_target_is_not_judged():

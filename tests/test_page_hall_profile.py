@@ -25,7 +25,8 @@ def test_the_slipping_hall(sample_app_env):
     peers = overview.hall_table(con, Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31), regions=("珠三角",)))
     staff = overview.staff_table(con, october, "020003")
     con.close()
-    shown = {m.label.split("] ")[-1]: m.value for m in at.metric}
+    # A tile's label is "<status dot> <⚠ when n is low> <KPI name>".
+    shown = {m.label.split("] ")[-1].removeprefix("⚠ "): m.value for m in at.metric}
     assert shown["48小时办结率"] == ui.format_value(headline.loc["promise_48h", "value"], "percent") == "0.0%"
     assert shown["投诉工单"] == ui.format_value(headline.loc["tickets", "value"], "int")
     ranking = at.dataframe[0].value.set_index("指标")

@@ -15,7 +15,6 @@ from analytics.targets import load_targets
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "overview.py")
 OCTOBER = Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-FORMAT = {"int": "int", "percent": "percent", "score": "float1", "rate": "float1", "money": "int"}
 
 
 def run(**query):
@@ -33,7 +32,7 @@ def expected_headline(db, filters):
 
 
 def shown_metrics(at):
-    return {m.label.split("] ")[-1]: (m.value, m.delta) for m in at.metric}
+    return {m.label.split("] ")[-1].removeprefix("⚠ "): (m.value, m.delta) for m in at.metric}
 
 
 def test_headline_numbers_are_the_analytics_numbers(sample_app_env):
@@ -43,10 +42,10 @@ def test_headline_numbers_are_the_analytics_numbers(sample_app_env):
     shown = shown_metrics(at)
     assert len(shown) == len(overview.KPIS)
     expectations = {"满意度（CSAT）": "csat", "48小时办结率": "promise_48h", "营销成功率": "conversion",
-                    "评价样本量": "responses", "超48小时未办结": "backlog_over_48h", "培训覆盖率": "coverage"}
+                    "评价样本量": "responses", "超48小时未办结（本期受理）": "backlog_over_48h",
+                    "培训覆盖率（近12个月）": "coverage_12m"}
     for label, key in expectations.items():
-        kind = FORMAT[overview.KPI_BY_KEY[key].kind]
-        assert shown[label][0] == ui.format_value(headline.loc[key, "value"], kind), label
+        assert shown[label][0] == ui.format_value(headline.loc[key, "value"], ui.measure_format(key)), label
     # the change is against September, the month before, and says so
     assert shown["评价样本量"][1] == f"{headline.loc['responses', 'change']:+,.0f}"
     assert "与上月（2026-09-01 至 2026-09-30）相比" in at.caption[1].value
@@ -87,7 +86,8 @@ def test_filters_narrow_the_page_to_one_hall(sample_app_env):
     assert list(halls["营业厅编码"]) == ["0755006"]
     year = Filters(dt.date(2025, 11, 1), dt.date(2026, 10, 31), halls=("0755006",))
     headline, _ = expected_headline(sample_app_env, year)
-    assert shown_metrics(at)["培训覆盖率"][0] == ui.format_value(headline.loc["coverage", "value"], "percent")
+    assert shown_metrics(at)["培训覆盖率（近12个月）"][0] == ui.format_value(headline.loc["coverage_12m", "value"],
+                                                                        "percent")
 
 
 def test_english(sample_app_env):
@@ -103,3 +103,47 @@ def test_empty_database_is_a_friendly_message(tmp_path, monkeypatch):
     monkeypatch.setenv("HALL_ANALYTICS_DB", str(tmp_path / "empty.duckdb"))
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     assert not at.exception and "数据库是空的" in at.info[0].value
+
+
+def tile(at, label):
+    """The metric whose label ends with `label`, and the caption under it (n · interval · verdict)."""
+    for metric in at.metric:
+        if metric.label.endswith(label):
+            return metric
+    raise AssertionError(f"no tile {label!r}")
+
+
+def captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_every_change_says_whether_it_is_more_than_noise(sample_app_env):
+    """October against September on the whole sample: complaints per 1,000 contacts moved
+    significantly (the analytics layer's test), CSAT's +0.1 pp did not; each tile says so, and
+    the tile's n and interval are under it."""
+    at = run()
+    headline, _ = expected_headline(sample_app_env, OCTOBER)
+    assert headline.loc["per_1000_contacts", "verdict"] == "significant"
+    assert headline.loc["csat", "verdict"] == "within_noise"
+    texts = captions(at)
+    n = f"{headline.loc['csat', 'n']:,.0f}"
+    interval = ui.interval_text(headline.loc["csat", "low"], headline.loc["csat", "high"], "percent")
+    assert f"样本量 n = {n} · {interval} · 变化在误差范围内" in texts
+    assert any(t.endswith(" · 显著") for t in texts)
+    # a 12-month figure against the previous 12 months (11 shared) is not tested
+    assert any(t.endswith("样本不足，变化未检验") for t in texts)
+
+
+def test_a_value_from_too_few_answers_is_marked_and_not_coloured(sample_app_env):
+    """Hall 0755006 in October: NPS 0 from 5 answers. Marked ⚠; its change (−50 against
+    September) is not tested; and a dot appears only if its whole interval is past the target."""
+    at = run(hall="0755006")
+    assert not at.exception
+    one = Filters(OCTOBER.start, OCTOBER.end, halls=("0755006",))
+    headline, _ = expected_headline(sample_app_env, one)
+    assert headline.loc["nps", "n"] == 5
+    label = tile(at, "净推荐值（NPS）").label
+    assert "⚠" in label
+    clear_of_target = headline.loc["nps", "high"] < 30 or headline.loc["nps", "low"] > 30
+    assert (":red[●]" in label) == clear_of_target and ":green[●]" not in label
+    assert tile(at, "满意度（CSAT）").label.count("⚠") == 0  # 32 answers: enough

@@ -46,7 +46,9 @@ def test_opens_on_the_last_complete_week_with_the_analytics_numbers(sample):
     assert shown["投诉工单"] == f"{headline.loc['tickets', 'this_week']:,.0f}"
     assert shown["超48小时未办结（含往期）"] == f"{headline.loc['carried_over_48h', 'this_week']:,.0f}"
     captions = [c.value for c in at.caption]
-    assert f"上周 {headline.loc['csat', 'last_week']:.1%} · 4周均值 {headline.loc['csat', 'average_4w']:.1%}" in captions
+    # Under a tile: n · interval · the change's verdict · last week and the 4-week average.
+    note = f"上周 {headline.loc['csat', 'last_week']:.1%} · 4周均值 {headline.loc['csat', 'average_4w']:.1%}"
+    assert any(c.endswith(" · " + note) for c in captions)
     talk = weekly.halls_to_talk_about(weekly.hall_week_table(sample, week_of("2026-W43")), load_targets())
     reasons = [m.value for m in at.markdown if "-badge[" in m.value]
     assert len(reasons) == len(talk) > 0
@@ -108,7 +110,7 @@ def test_exports_hold_the_week(sample, monkeypatch):
 
     book = openpyxl.load_workbook(io.BytesIO(downloads.get("weekly_review_2026-W43.xlsx")))
     assert book.sheetnames == ["营业厅周回顾 2026-W43", "本周概况", "需要讨论的厅店", "近 8 周走势",
-                               "服务之星（本周评价得分最高，至少 5 条评价）"[:31], "营销之星（本周成功办理最多）"]
+                               "服务之星（本周评价得分最高，至少 5 条评价）"[:31], "营销之星（本周成功办理最多，至少接触 10 位客户）"]
     cells = [c for row in book["本周概况"].iter_rows(values_only=True) for c in row if c is not None]
     headline = weekly.weekly_headline(sample, week_of("2026-W43")).set_index("kpi")
     assert f"{headline.loc['csat', 'this_week']:.1%}" in cells and "满意度（CSAT）" in cells

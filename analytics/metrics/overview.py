@@ -3,49 +3,22 @@ areas side by side, and which halls need attention (targets missed)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
 from ..filters import Filters
-from ..stats import LOW_SAMPLE
+from .. import measures
 from ..targets import judge as judge_rate
 from . import complaints, marketing, satisfaction, training
 
 
-@dataclass(frozen=True)
-class Kpi:
-    key: str            # column in the area's summary / by-hall frame
-    area: str           # satisfaction | complaints | marketing | training
-    kind: str           # int | percent | score | money | rate
-    higher_is_better: bool
-    target: str | None  # name in config/targets.toml
-    n_column: str | None  # the sample size behind a rate (None: a count, always judged)
-
-
-KPIS = (
-    Kpi("responses", "satisfaction", "int", True, None, None),
-    Kpi("mean_score", "satisfaction", "score", True, "mean_score", "responses"),
-    Kpi("csat", "satisfaction", "percent", True, "csat", "responses"),
-    Kpi("nps", "satisfaction", "score", True, "nps", "nps_responses"),
-    Kpi("tickets", "complaints", "int", False, None, None),
-    Kpi("per_1000_contacts", "complaints", "rate", False, "per_1000_contacts", "contacts"),
-    Kpi("promise_48h", "complaints", "percent", True, "promise_48h", "promise_due"),
-    Kpi("backlog_over_48h", "complaints", "int", False, "backlog_over_48h", None),
-    Kpi("conversion", "marketing", "percent", True, "conversion", "contacts"),
-    Kpi("revenue", "marketing", "money", True, None, None),
-    Kpi("coverage", "training", "percent", True, "coverage", "active_staff"),
-    Kpi("onboarding_rate", "training", "percent", True, "onboarding_rate", "new_hires"),
-)
-# The weekly review's backlog: every ticket still open past 48 hours at the week's end,
-# whenever it came in (what a hall carries into the next week). Not the same figure as
-# `backlog_over_48h` (the period's own tickets open past 48 hours), so not the same key or
-# label; judged against the same target.
-CARRIED_KPI = Kpi("carried_over_48h", "complaints", "int", False, "backlog_over_48h", None)
-KPI_BY_KEY = {k.key: k for k in (*KPIS, CARRIED_KPI)}
+# The headline, by KPI key (analytics.measures declares each: area, counts, format, target).
+KPIS = ("responses", "mean_score", "csat", "nps", "tickets", "per_1000_contacts", "promise_48h", "backlog_over_48h",
+        "conversion", "revenue", "coverage_12m", "onboarding_rate_12m")
 # The KPIs a hall is judged on in the hall table and the trouble map.
-HALL_KPIS = ("csat", "nps", "promise_48h", "backlog_over_48h", "per_1000_contacts", "conversion", "coverage")
+HALL_KPIS = ("csat", "nps", "promise_48h", "backlog_over_48h", "per_1000_contacts", "conversion", "coverage_12m")
+# Training's KPIs over the 12 months to the period end (same counts, their own keys and labels).
+TRAINING_12M = ("coverage_12m", "onboarding_rate_12m")
 
 
 # Staff are expected to train at least once a year, so a month's coverage says little:
@@ -60,30 +33,51 @@ def training_window(filters: Filters) -> Filters:
 
 
 def summaries(con, filters: Filters, now: dt.datetime | None = None) -> dict[str, pd.Series]:
-    """Each area's summary measures for the filters, by area (training over the 12 months to
-    the period end). Kept apart: areas share column names (`contacts`, `low_sample`) that
-    are not the same thing, and a KPI reads its value and its n from its own area."""
+    """Each area's counts and KPIs for the filters, by area (training over the 12 months to
+    the period end, as `coverage_12m` and `onboarding_rate_12m`). Kept apart: areas share
+    column names (`contacts`, `low_sample`) that are not the same thing, and a KPI reads
+    its value and its n from its own area."""
+    train = measures.evaluate(training.training_summary(con, training_window(filters)), TRAINING_12M)
     return {"satisfaction": satisfaction.satisfaction_summary(con, filters).iloc[0],
             "complaints": complaints.complaint_summary(con, filters, now=now).iloc[0],
             "marketing": marketing.marketing_summary(con, filters).iloc[0],
-            "training": training.training_summary(con, training_window(filters)).iloc[0]}
+            "training": train.iloc[0]}
 
 
-def headline(con, filters: Filters, *, now: dt.datetime | None = None, compare: bool = True) -> pd.DataFrame:
-    """One row per headline KPI: value this period, the period it is compared with
-    (`Filters.previous`: the previous calendar month for a month) and the change. Without
-    `compare` (the previous period lies before the data) there is no previous value and no
-    change: a change against nothing would be made up."""
+def change_verdict(key: str, now: pd.Series, before: pd.Series | None) -> str | None:
+    """measures.change_verdict of KPI `key` between two summaries; None without an earlier
+    period. A 12-month figure against the previous 12 months shares eleven of them, so the
+    two are not independent samples and the change is not tested."""
+    if before is None:
+        return None
+    measure = measures.get(key)
+    if measure.window == "12m":
+        return measures.UNTESTED
+    return measures.change_verdict(measure, now.to_dict(), before.to_dict())
+
+
+def headline(con, filters: Filters, *, now: dt.datetime | None = None, compare: bool = True,
+             kpis: tuple[str, ...] = KPIS) -> pd.DataFrame:
+    """One row per KPI of `kpis`: value, interval, n, the value of the period it is compared
+    with (`Filters.previous`: the previous calendar month for a month, the previous ISO week
+    for a week), the change and the change's verdict (significant / within_noise /
+    untested). Without `compare` (the previous period lies before the data) there is no
+    previous value, change or verdict: a change against nothing would be made up."""
     current = summaries(con, filters, now)
     previous = summaries(con, filters.previous(), now) if compare else {}
     rows = []
-    for kpi in KPIS:
-        value = current[kpi.area].get(kpi.key)
-        before = previous[kpi.area].get(kpi.key) if previous else None
-        n = current[kpi.area].get(kpi.n_column) if kpi.n_column else None
-        rows.append({"kpi": kpi.key, "area": kpi.area, "kind": kpi.kind, "value": value, "previous": before,
+    for key in kpis:
+        measure = measures.get(key)
+        now_row, before_row = current[measure.area], previous.get(measure.area)
+        value = now_row.get(key)
+        before = before_row.get(key) if before_row is not None else None
+        rows.append({"kpi": key, "area": measure.area, "format": measure.format, "value": value,
+                     "low": now_row.get(f"{key}_low"), "high": now_row.get(f"{key}_high"),
+                     "n": now_row.get(measure.n_column) if measure.n_column else None,
+                     "previous": before,
                      "change": (value - before) if _number(value) and _number(before) else np.nan,
-                     "n": n, "higher_is_better": kpi.higher_is_better, "target": kpi.target})
+                     "verdict": change_verdict(key, now_row, before_row) if _number(before) else None,
+                     "higher_is_better": measure.higher_is_better, "target": measure.target})
     return pd.DataFrame(rows)
 
 
@@ -95,16 +89,20 @@ def hall_table(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.D
     """One row per scoped hall: satisfaction, complaints, marketing and training side by side."""
     keys = ["region", "city", "hall_code", "hall_name"]
     sat = satisfaction.satisfaction_by(con, filters, by="hall")[
-        keys + ["responses", "mean_score", "csat", "csat_low", "csat_high", "nps", "nps_responses"]]
+        keys + ["responses", *_with_interval("mean_score", "csat", "nps"), "nps_responses"]]
     comp = complaints.complaints_by(con, filters, by="hall", now=now)[
-        ["hall_code", "tickets", "per_1000_contacts", "promise_48h", "promise_48h_low", "promise_48h_high",
-         "promise_due", "open_backlog", "backlog_over_48h", "resolution_median_hours"]]
+        ["hall_code", "tickets", *_with_interval("per_1000_contacts", "promise_48h"), "promise_due", "open_backlog",
+         "backlog_over_48h", "resolution_median_hours"]]
     sales = marketing.conversion_by(con, filters, by="hall")[
-        ["hall_code", "contacts", "converted", "conversion", "conversion_low", "conversion_high", "revenue"]]
-    train = training.training_by(con, training_window(filters), by="hall")[
-        ["hall_code", "active_staff", "coverage", "coverage_low", "coverage_high", "onboarding_rate", "new_hires"]]
+        ["hall_code", "contacts", "converted", *_with_interval("conversion"), "revenue"]]
+    train = measures.evaluate(training.training_by(con, training_window(filters), by="hall"), TRAINING_12M)[
+        ["hall_code", "active_staff", *_with_interval(*TRAINING_12M), "new_hires"]]
     table = sat.merge(comp, on="hall_code").merge(sales, on="hall_code").merge(train, on="hall_code")
     return table.sort_values(keys).reset_index(drop=True)
+
+
+def _with_interval(*keys: str) -> list[str]:
+    return [column for key in keys for column in (key, f"{key}_low", f"{key}_high")]
 
 
 def judge(table: pd.DataFrame, targets: dict, kpis: tuple[str, ...] = HALL_KPIS) -> pd.DataFrame:
@@ -115,31 +113,54 @@ def judge(table: pd.DataFrame, targets: dict, kpis: tuple[str, ...] = HALL_KPIS)
     rows = []
     for record in table.to_dict("records"):
         for key in kpis:
-            kpi = KPI_BY_KEY[key]
+            measure = measures.get(key)
             value = record.get(key)
-            n = record.get(kpi.n_column) if kpi.n_column else None
-            target = targets.get(kpi.target) if kpi.target else None
-            status = judge_rate(target, value, n=(n or 0) if kpi.n_column else None, low=record.get(f"{key}_low"),
-                           high=record.get(f"{key}_high"), min_n=LOW_SAMPLE)
+            n = record.get(measure.n_column) if measure.n_column else None
+            target = targets.get(measure.target) if measure.target else None
+            status = judge_rate(target, value, n=(n or 0) if measure.n_column else None,
+                                low=record.get(f"{key}_low"), high=record.get(f"{key}_high"), min_n=measure.min_n)
             rows.append({"hall_code": record["hall_code"], "hall_name": record["hall_name"],
-                         "region": record["region"], "city": record["city"], "kpi": key, "area": kpi.area,
+                         "region": record["region"], "city": record["city"], "kpi": key, "area": measure.area,
                          "value": value, "n": n, "status": status})
     return pd.DataFrame(rows)
 
 
-def halls_needing_attention(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
-    """One row per hall: targets missed (bad), near misses (warn), and which KPIs, worst first."""
-    judged = judge(table, targets)
+def severity(status: str | None, score: float, n, measure: measures.Measure) -> float:
+    """How pressing one KPI of one hall is: 0 unless it missed its target (status "bad");
+    then how far it sits from the target toward the floor (1 − score/100 on the scorecard's
+    scale, 1 at or past the floor, 1 without a floor), weighted by its evidence n/(n + min n)
+    (a count weighs 1). A hall at 31.9% within 48 h weighs more than one a point short on
+    two KPIs."""
+    if status != "bad":
+        return 0.0
+    shortfall = 1.0 if np.isnan(score) else 1.0 - score / 100
+    if measure.n_column is None:
+        return shortfall
+    n = float(n) if _number(n) else 0.0
+    return shortfall * n / (n + measure.min_n)
+
+
+def halls_needing_attention(table: pd.DataFrame, targets: dict, kpis: tuple[str, ...] = HALL_KPIS) -> pd.DataFrame:
+    """One row per hall: targets missed (bad), near misses (warn), which KPIs (most severe
+    first) and the hall's severity (the sum of `severity` over its KPIs), most severe first."""
+    judged = judge(table, targets, kpis)
+    by_key = {key: measures.get(key) for key in kpis}
+    judged["severity"] = [
+        severity(status, targets[by_key[key].target].score(value) if by_key[key].target in targets else np.nan,
+                 n, by_key[key])
+        for status, value, n, key in zip(judged["status"], judged["value"], judged["n"], judged["kpi"])]
     flags = judged.assign(missed=judged["status"].eq("bad").astype(int), near=judged["status"].eq("warn").astype(int),
                           judged=judged["status"].notna().astype(int))
     summary = flags.groupby(["region", "city", "hall_code", "hall_name"], as_index=False)[
-        ["missed", "near", "judged"]].sum()
-    missed_kpis = judged[judged.status == "bad"].groupby("hall_code")["kpi"].agg(list)
+        ["missed", "near", "judged", "severity"]].sum()
+    missed_kpis = (judged[judged.status == "bad"].sort_values("severity", ascending=False)
+                   .groupby("hall_code", sort=False)["kpi"].agg(list))
     summary["missed_kpis"] = summary["hall_code"].map(missed_kpis).apply(lambda v: v if isinstance(v, list) else [])
-    return summary.sort_values(["missed", "near", "hall_code"], ascending=[False, False, True]).reset_index(drop=True)
+    return summary.sort_values(["severity", "missed", "near", "hall_code"],
+                               ascending=[False, False, False, True]).reset_index(drop=True)
 
 
-RANKED_KPIS = ("csat", "nps", "promise_48h", "conversion", "coverage")
+RANKED_KPIS = ("csat", "nps", "promise_48h", "conversion", "coverage_12m")
 
 
 def hall_ranking(table: pd.DataFrame, hall_code: str) -> pd.DataFrame:
@@ -153,15 +174,14 @@ def hall_ranking(table: pd.DataFrame, hall_code: str) -> pd.DataFrame:
     hall = table.set_index("hall_code").loc[hall_code]
     rows = []
     for key in RANKED_KPIS:
-        kpi = KPI_BY_KEY[key]
-        row = {"kpi": key, "area": kpi.area, "value": hall[key],
-               "n": hall[kpi.n_column] if kpi.n_column else None}
+        measure = measures.get(key)
+        row = {"kpi": key, "area": measure.area, "value": hall[key],
+               "low": hall.get(f"{key}_low"), "high": hall.get(f"{key}_high"),
+               "n": hall[measure.n_column] if measure.n_column else None}
         for level in ("city", "region"):
             peers = table[table[level] == hall[level]]
-            n_column = kpi.n_column or key
-            if f"{key}_low" not in peers:  # NPS has no interval: rank by the value itself
-                peers = peers.assign(**{f"{key}_low": peers[key]})
-            ranked = rank_fairly(peers.copy(), key, n_column=n_column, higher_is_better=kpi.higher_is_better)
+            ranked = rank_fairly(peers.copy(), key, n_column=measure.n_column or key,
+                                 higher_is_better=measure.higher_is_better)
             row[f"{level}_rank"] = int(ranked.set_index("hall_code").loc[hall_code, "rank"])
             row[f"{level}_halls"] = len(peers)
         rows.append(row)

@@ -11,13 +11,14 @@ Definitions (also in docs/metrics.md):
   for more than 48 hours then (whenever it came in: what the hall carries into next week);
 - a hall is to be talked about when it misses a target this week (judged as everywhere:
   n ≥ 30 or an interval wholly past the target), when CSAT, the 48-hour rate or conversion
-  moved significantly against last week (|z| ≥ 1.96 on the two proportions and at least
-  3 percentage points), or when its backlog open past 48 hours grew.
+  moved significantly against last week (the measures layer's test: both weeks with at
+  least the KPI's minimum n, |z| ≥ 1.96, and at least 3 percentage points), or when its
+  backlog open past 48 hours grew; the most severe first (overview.severity: how far past
+  the target, weighted by n, not how many targets were missed).
 """
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import numpy as np
 import pandas as pd
@@ -31,18 +32,22 @@ from .common import query
 WEEK_DAYS = 7
 PROMISE_SECONDS = complaints.PROMISE_HOURS * 3600
 AVERAGE_WEEKS = 4
-# Rates whose week-over-week move is worth a mention, with the n behind each.
-MOVER_KPIS = {"csat": "responses", "promise_48h": "promise_due", "conversion": "contacts"}
-MOVER_MIN_POINTS = 0.03  # a significant move smaller than 3 pp is not worth the meeting's time
+# Rates whose week-over-week move is worth a mention. A move counts when the measures
+# layer's test calls it significant (each week with at least the KPI's minimum n) and it is
+# at least MOVER_MIN_POINTS: a significant move smaller than 3 pp is not worth the meeting's time.
+MOVER_KPIS = ("csat", "promise_48h", "conversion")
+MOVER_MIN_POINTS = 0.03
 MOVERS_EACH_WAY = 3
 # The KPIs a hall is judged on in the week: those that move from week to week (training
 # coverage is a 12-month figure, and the same every week).
 WEEKLY_JUDGED = ("csat", "nps", "promise_48h", "carried_over_48h", "conversion")
 # The review's headline: the overview's KPIs, with the backlog carried into the next week in
 # place of the period's own backlog.
-HEADLINE_KPIS = tuple(overview.CARRIED_KPI if k.key == "backlog_over_48h" else k for k in overview.KPIS)
-# Survey answers a member of staff needs in the week to be a service star.
+HEADLINE_KPIS = tuple("carried_over_48h" if k == "backlog_over_48h" else k for k in overview.KPIS)
+# Survey answers a member of staff needs in the week to be a service star, and contacts to be a
+# marketing star (one conversion out of one contact is luck, not a week's work).
 STAR_MIN_ANSWERS = 5
+STAR_MIN_CONTACTS = 10
 
 
 # --- weeks -----------------------------------------------------------------------------
@@ -137,21 +142,25 @@ def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd
                              - dt.timedelta(days=WEEK_DAYS * back)) for back in range(AVERAGE_WEEKS)]
     backlogs = [int(carried_over_48h(con, w, _as_of(w, now))["carried_over_48h"].sum()) for w in ends]
     averages = []
-    for kpi in overview.KPIS:
-        if kpi.key == "backlog_over_48h":  # its row becomes the carried backlog below
+    for key in overview.KPIS:
+        measure = measures.get(key)
+        if key == "backlog_over_48h":  # its row becomes the carried backlog below
             averages.append(sum(backlogs) / AVERAGE_WEEKS)
-        elif kpi.kind in ("int", "money"):
-            total = pooled[kpi.area].get(kpi.key)
+        elif measure.kind in ("count", "sum"):
+            total = pooled[measure.area].get(key)
             averages.append(total / AVERAGE_WEEKS if _number(total) else np.nan)
         else:
-            averages.append(pooled[kpi.area].get(kpi.key))
+            averages.append(pooled[measure.area].get(key))
     frame["average_4w"] = averages
     backlog = frame["kpi"] == "backlog_over_48h"
-    frame.loc[backlog, "kpi"] = overview.CARRIED_KPI.key
+    carried = measures.get("carried_over_48h")
+    frame.loc[backlog, "kpi"] = carried.key
     frame.loc[backlog, "this_week"], frame.loc[backlog, "last_week"] = backlogs[0], backlogs[1]
     frame.loc[backlog, "change"] = backlogs[0] - backlogs[1]
-    return frame[["kpi", "area", "kind", "this_week", "last_week", "change", "average_4w", "n",
-                  "higher_is_better", "target"]]
+    frame.loc[backlog, "verdict"] = measures.change_verdict(carried, {carried.key: backlogs[0]},
+                                                            {carried.key: backlogs[1]})
+    return frame[["kpi", "area", "format", "this_week", "low", "high", "last_week", "change", "verdict",
+                  "average_4w", "n", "higher_is_better", "target"]]
 
 
 # Each ticket as of the end of the week it came in (or now, if that is earlier).
@@ -163,27 +172,27 @@ weeks AS (
     SELECT CAST(range AS DATE) AS week_start FROM range(CAST($start AS DATE), CAST($end_excl AS DATE),
                                                        INTERVAL 7 DAY)
 ),
-answers AS (
-    SELECT CAST(date_trunc('week', s.answered_at) AS DATE) AS week_start, count(*) AS responses,
-           count(*) FILTER (WHERE s.top_box) AS top_box
-    FROM surveys s JOIN scoped_halls h ON h.hall_code = s.hall_code
-    WHERE s.answered_at >= $start AND s.answered_at < $end_excl GROUP BY 1
+{satisfaction.ANSWERS},
+answers_by_week AS (
+    SELECT CAST(date_trunc('week', answered_at) AS DATE) AS week_start, count(*) AS responses,
+           count(*) FILTER (WHERE top_box) AS top_box
+    FROM answers GROUP BY 1
 ),
 {complaints.tickets_sql(as_of=WEEK_END)},
 promise AS (
     SELECT CAST(date_trunc('week', t.received_at) AS DATE) AS week_start, {complaints.PROMISE_COUNTS}
     FROM tickets t GROUP BY 1
 ),
+{marketing.MARKETING},
 sold AS (
-    SELECT CAST(date_trunc('week', s.sold_at) AS DATE) AS week_start, sum(s.contacts) AS contacts,
-           sum(s.converted) AS converted
-    FROM sales s JOIN scoped_halls h ON h.hall_code = s.hall_code
-    WHERE s.sold_at >= $start AND s.sold_at < $end_excl GROUP BY 1
+    SELECT CAST(date_trunc('week', sold_at) AS DATE) AS week_start, sum(contacts) AS contacts,
+           sum(converted) AS converted
+    FROM marketing GROUP BY 1
 )
 SELECT w.week_start, coalesce(a.responses, 0) AS responses, coalesce(a.top_box, 0) AS top_box,
        coalesce(p.promise_due, 0) AS promise_due, coalesce(p.within_48h, 0) AS within_48h,
        coalesce(s.contacts, 0) AS contacts, coalesce(s.converted, 0) AS converted
-FROM weeks w LEFT JOIN answers a USING (week_start) LEFT JOIN promise p USING (week_start)
+FROM weeks w LEFT JOIN answers_by_week a USING (week_start) LEFT JOIN promise p USING (week_start)
 LEFT JOIN sold s USING (week_start)
 ORDER BY w.week_start"""
 
@@ -194,10 +203,9 @@ def weekly_trend(con, week: Filters, *, weeks: int = 8, now: dt.datetime | None 
     span = week.with_period(week.start - dt.timedelta(days=WEEK_DAYS * (weeks - 1)), week.end)
     frame = query(con, TREND_SQL, span.params(now=now or dt.datetime.now()))
     frame["week"] = [week_label(*week_of(d)) for d in frame["week_start"]]
-    ratio = lambda k, n: (frame[k] / frame[n].where(frame[n] > 0)).astype(float)  # noqa: E731
-    frame["csat"], frame["promise_48h"] = ratio("top_box", "responses"), ratio("within_48h", "promise_due")
-    frame["conversion"] = ratio("converted", "contacts")
-    return frame[["week_start", "week", "csat", "promise_48h", "conversion", "responses", "promise_due", "contacts"]]
+    measures.evaluate(frame, MOVER_KPIS)
+    intervals = [f"{k}_{side}" for k in MOVER_KPIS for side in ("low", "high")]
+    return frame[["week_start", "week", *MOVER_KPIS, "responses", "promise_due", "contacts", *intervals]]
 
 
 # --- halls to talk about -----------------------------------------------------------------
@@ -213,13 +221,19 @@ def top_complaint_category(con, week: Filters, *, now: dt.datetime | None = None
                  complaints._params(week, now))
 
 
-def _z(p1, n1, p0, n0) -> float:
-    """Two-proportion z statistic of p1 (n1) against p0 (n0); 0 when it cannot be formed."""
-    if not all(_number(v) for v in (p1, n1, p0, n0)) or n1 <= 0 or n0 <= 0:
-        return 0.0
-    pooled = (p1 * n1 + p0 * n0) / (n1 + n0)
-    spread = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0))
-    return 0.0 if spread == 0 else (p1 - p0) / spread
+def _share_counts(measure: measures.Measure, value, n) -> dict:
+    """A share's counts back from its value and n (the hall table carries those two)."""
+    if not (_number(value) and _number(n)):
+        return {}
+    return {measure.counts[0]: round(float(value) * float(n)), measure.counts[1]: float(n)}
+
+
+def move_z(kpi: str, row: dict) -> float | None:
+    """z of KPI `kpi`'s change from last week to this (a hall_week_table row), by the measures
+    layer's test; None when either week has fewer than the KPI's minimum n."""
+    measure = measures.get(kpi)
+    return measures.change_z(measure, _share_counts(measure, row.get(kpi), row.get(measure.n_column)),
+                             _share_counts(measure, row.get(f"{kpi}_last"), row.get(f"{measure.n_column}_last")))
 
 
 def _number(value) -> bool:
@@ -234,7 +248,8 @@ def hall_week_table(con, week: Filters, *, now: dt.datetime | None = None) -> pd
     for frame, one in ((this, week), (last, week.previous())):
         carried = carried_over_48h(con, one, _as_of(one, now)).set_index("hall_code")["carried_over_48h"]
         frame["carried_over_48h"] = frame["hall_code"].map(carried).fillna(0).astype(int)
-    keep = ["hall_code", *overview.HALL_KPIS, "carried_over_48h", *MOVER_KPIS.values(), "tickets"]
+    n_columns = [measures.get(k).n_column for k in (*overview.HALL_KPIS, *MOVER_KPIS) if measures.get(k).n_column]
+    keep = list(dict.fromkeys(["hall_code", *overview.HALL_KPIS, "carried_over_48h", *n_columns, "tickets"]))
     table = this.merge(last[keep], on="hall_code", suffixes=("", "_last"))
     return table.merge(top_complaint_category(con, week, now=now), on="hall_code", how="left")
 
@@ -247,15 +262,15 @@ def halls_to_talk_about(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
     moved_up (KPIs that moved significantly), backlog_growing, score (for ordering),
     reason_zh, reason_en.
     """
-    judged = overview.judge(table, targets, kpis=WEEKLY_JUDGED)
-    missed = judged[judged["status"] == "bad"].groupby("hall_code")["kpi"].agg(list).to_dict()
+    attention = overview.halls_needing_attention(table, targets, kpis=WEEKLY_JUDGED)
+    missed = dict(zip(attention["hall_code"], attention["missed_kpis"]))
+    severity = dict(zip(attention["hall_code"], attention["severity"]))
     records = []
     for row in table.to_dict("records"):
         moves = {}
-        for kpi, n_column in MOVER_KPIS.items():
-            now_value, before = row.get(kpi), row.get(f"{kpi}_last")
-            z = _z(now_value, row.get(n_column), before, row.get(f"{n_column}_last"))
-            if abs(z) >= Z95 and abs(now_value - before) >= MOVER_MIN_POINTS:
+        for kpi in MOVER_KPIS:
+            z = move_z(kpi, row)
+            if z is not None and abs(z) >= Z95 and abs(row[kpi] - row[f"{kpi}_last"]) >= MOVER_MIN_POINTS:
                 moves[kpi] = z
         growing = (_number(row.get("carried_over_48h")) and row["carried_over_48h"] > 0
                    and row["carried_over_48h"] > (row.get("carried_over_48h_last") or 0))
@@ -265,7 +280,9 @@ def halls_to_talk_about(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
         records.append({**row, "missed": row_missed, "moves": moves, "backlog_growing": bool(growing),
                         "moved_down": [k for k, z in moves.items() if z < 0],
                         "moved_up": [k for k, z in moves.items() if z > 0],
-                        "score": 10 * len(row_missed) + sum(abs(z) for z in moves.values()) + 3 * bool(growing)})
+                        # severity (how far past target, weighted by n) first, then moves
+                        "score": 10 * severity.get(row["hall_code"], 0.0) + sum(abs(z) for z in moves.values())
+                                 + 3 * bool(growing)})
     columns = ["region", "city", "hall_code", "hall_name", "missed", "moved_down", "moved_up", "backlog_growing",
                "score", "reason_zh", "reason_en"]
     if not records:
@@ -286,10 +303,10 @@ def halls_to_talk_about(table: pd.DataFrame, targets: dict) -> pd.DataFrame:
 def _shown(kpi: str, value) -> str:
     if not _number(value):
         return "—"
-    kind = overview.KPI_BY_KEY[kpi].kind
-    if kind == "percent":
+    fmt = measures.get(kpi).format
+    if fmt == "percent":
         return f"{value:.0%}"
-    if kind == "int":
+    if fmt in ("int", "money"):
         return f"{value:,.0f}"
     return f"{value:,.1f}"
 
@@ -347,9 +364,19 @@ def service_stars(con, week: Filters, *, min_answers: int = STAR_MIN_ANSWERS) ->
                           ["mean_score", "responses"], ["responses", "mean_score", "csat"])
 
 
-def marketing_stars(con, week: Filters) -> pd.DataFrame:
-    """Per hall, the member of staff with the most conversions in the week (ties: better
-    conversion, then staff id); halls where nobody converted have no star."""
+def marketing_stars(con, week: Filters, *, min_contacts: int = STAR_MIN_CONTACTS) -> pd.DataFrame:
+    """Per hall, the member of staff with the most conversions in the week among those with
+    at least `min_contacts` contacts (ties: better conversion, then staff id); halls where
+    nobody qualified and converted have no star. `unattributed_contacts`: the hall's contacts
+    recorded without a staff id, counted apart (nobody's, so nobody's star)."""
     sales = marketing.conversion_by(con, week, by="staff")
-    return _star_per_hall(scoped_halls(con, week), sales[sales["staff_id"].notna() & (sales["converted"] > 0)],
-                          ["converted", "conversion"], ["contacts", "converted", "conversion"])
+    named = sales["staff_id"].notna()
+    stars = _star_per_hall(scoped_halls(con, week),
+                           sales[named & (sales["converted"] > 0) & (sales["contacts"] >= min_contacts)],
+                           ["converted", "conversion"], ["contacts", "converted", "conversion"])
+    unattributed = query(con, f"""
+        WITH {marketing.MARKETING_CTE}
+        SELECT hall_code, sum(contacts) AS contacts FROM marketing WHERE staff_id IS NULL GROUP BY hall_code""",
+                         week.params()).set_index("hall_code")["contacts"]
+    stars["unattributed_contacts"] = stars["hall_code"].map(unattributed).fillna(0).astype(int)
+    return stars
