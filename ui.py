@@ -86,6 +86,14 @@ def query(fn, filters: Filters, **kwargs) -> pd.DataFrame:
     return _cached(fn, replace(filters, scope=current_scope()), **kwargs)
 
 
+def headline(filters: Filters, kpis) -> pd.DataFrame:
+    """analytics.metrics.overview.headline for KPI keys `kpis`, indexed by kpi, compared
+    with the previous period only when that lies inside the data (`comparison`)."""
+    from analytics.metrics import overview
+
+    return query(overview.headline, filters, kpis=tuple(kpis), compare=comparison(filters) is not None).set_index("kpi")
+
+
 def hall_directory() -> pd.DataFrame:
     """The halls the user may see (the filter choices are built from these)."""
     return _cached(directory.hall_directory, current_scope())
@@ -1006,46 +1014,90 @@ def period_ticks(periods, grain: str) -> dict:
 
 
 
+def how_computed(kpis, notes_key: str | None = None) -> None:
+    """A page's "指标口径": each KPI of `kpis` with its definition, interval and target, from
+    its declaration (so it cannot go stale), then the page's notes on its charts and tables
+    (`notes_key`, a locale entry) and the comparison rule every change follows."""
+    targets = current_targets()
+    lines = []
+    for key in dict.fromkeys(kpis):
+        measure = measures.get(key)
+        facts = [t(f"how_interval_{measure.interval}", n=measure.min_n)] if measure.interval else []
+        target = targets.get(measure.target) if measure.target else None
+        if target is not None:
+            facts.append(t(f"kpi_target_{target.direction}", target=format_value(target.value, measure_format(key))))
+        lines.append(f"- **{kpi_label(key)}**：{measure.definition(language())}" if language() == "zh" else
+                     f"- **{kpi_label(key)}**: {measure.definition(language())}")
+        if facts:
+            lines[-1] += " " + t("how_facts", facts=t("word_sep").join(facts))
+    with st.expander(t("how_computed")):
+        st.markdown("\n".join(lines))
+        if notes_key:
+            st.markdown(t(notes_key))
+        st.markdown(t("how_change"))
+
+
 def headline_grid(headline: pd.DataFrame, *, kpis, with_n: bool = True,
                   note: Callable[[pd.Series, str], str | None] | None = None) -> None:
-    """The four areas side by side: each KPI key of `kpis` from `headline` (indexed by kpi,
-    from analytics.metrics.overview.headline) as a tile with its change (grey unless the
-    measures layer's test calls it significant), a dot for its target status (none when it
-    cannot be judged), ⚠ when its n is below the KPI's minimum, and under it n, the 95%
-    interval and the change's verdict. `note(row, key)` adds a line (the weekly review's
-    last week and 4-week average)."""
-    targets = current_targets()
+    """The four areas side by side, each KPI key of `kpis` from `headline` (indexed by kpi,
+    from analytics.metrics.overview.headline) as a `kpi_tile`."""
     for area, column in zip(measures.AREAS, st.columns(len(measures.AREAS))):
         with column.container(border=True):
             st.markdown(f"**{t('ov_area_' + area)}**")
             for key in kpis:
-                measure = measures.get(key)
-                if measure.area != area:
-                    continue
-                row = headline.loc[key]
-                fmt = measure_format(key)
-                n = row.get("n")
-                target = targets.get(measure.target) if measure.target else None
-                status = judge(target, row["value"], n=n if measure.n_column else None, low=row.get("low"),
-                               high=row.get("high"), min_n=measure.min_n)
-                warning = "⚠" if measure.n_column and measures.too_few(measure, n) and not _missing(row["value"]) else ""
-                verdict = row.get("verdict")
-                label = " ".join(p for p in (STATUS_DOT.get(status, ""), warning, kpi_label(key)) if p)
-                kpi(label, row["value"], row["change"], fmt=fmt, delta_good="up" if measure.higher_is_better else "down",
-                    significant=None if _missing(verdict) else verdict == measures.SIGNIFICANT,
-                    help=measure.definition(language()))
-                facts = []
-                if with_n and measure.n_column and not _missing(n):
-                    facts.append(t("kpi_n_help", n=f"{n:,.0f}"))
-                if with_n and not _missing(row.get("low")):
-                    facts.append(interval_text(row["low"], row["high"], fmt))
-                if not _missing(verdict) and not _missing(row["change"]):
-                    facts.append(t(f"kpi_verdict_{verdict}"))
-                extra = note(row, key) if note else None
-                if extra:
-                    facts.append(extra)
-                if facts:
-                    st.caption(t("list_sep").join(facts))
+                if measures.get(key).area == area:
+                    kpi_tile(headline.loc[key], key, with_n=with_n, note=note)
+
+
+def kpi_strip(headline: pd.DataFrame, *, kpis, per_row: int = 4,
+              note: Callable[[pd.Series, str], str | None] | None = None) -> list:
+    """An area page's KPIs: each key of `kpis` from `headline` (indexed by kpi) as a
+    `kpi_tile`, `per_row` to a row. Returns the last row's unused columns (for a figure
+    that is not a declared KPI, such as a median)."""
+    spare = []
+    for first in range(0, len(kpis), per_row):
+        slots = st.columns(per_row)
+        for key, slot in zip(kpis[first:first + per_row], slots):
+            with slot:
+                kpi_tile(headline.loc[key], key, note=note)
+        spare = slots[len(kpis[first:first + per_row]):]
+    return spare
+
+
+def kpi_tile(row: pd.Series, key: str, *, with_n: bool = True,
+             note: Callable[[pd.Series, str], str | None] | None = None) -> None:
+    """One KPI, the same on every page: its label from the declaration after a dot for its
+    target status (none when it cannot be judged) and ⚠ when its n is below the KPI's
+    minimum; the value and its change (grey unless the measures layer's test calls it
+    significant); the definition and target as help; under it n, the 95% interval and the
+    change's verdict. `row` is a headline row (value, low, high, n, change, verdict);
+    `note(row, key)` adds a line (the weekly review's last week and 4-week average)."""
+    measure = measures.get(key)
+    fmt = measure_format(key)
+    n = row.get("n")
+    target = current_targets().get(measure.target) if measure.target else None
+    status = judge(target, row["value"], n=n if measure.n_column else None, low=row.get("low"),
+                   high=row.get("high"), min_n=measure.min_n)
+    warning = "⚠" if measure.n_column and measures.too_few(measure, n) and not _missing(row["value"]) else ""
+    verdict = row.get("verdict")
+    label = " ".join(p for p in (STATUS_DOT.get(status, ""), warning, kpi_label(key)) if p)
+    help_text = measure.definition(language())
+    if target is not None:
+        help_text += "\n\n" + t(f"kpi_target_{target.direction}", target=format_value(target.value, fmt))
+    kpi(label, row["value"], row.get("change"), fmt=fmt, delta_good="up" if measure.higher_is_better else "down",
+        significant=None if _missing(verdict) else verdict == measures.SIGNIFICANT, help=help_text)
+    facts = []
+    if with_n and measure.n_column and not _missing(n):
+        facts.append(t("kpi_n_help", n=f"{n:,.0f}"))
+    if with_n and not _missing(row.get("low")):
+        facts.append(interval_text(row["low"], row["high"], fmt))
+    if not _missing(verdict) and not _missing(row.get("change")):
+        facts.append(t(f"kpi_verdict_{verdict}"))
+    extra = note(row, key) if note else None
+    if extra:
+        facts.append(extra)
+    if facts:
+        st.caption(t("list_sep").join(facts))
 
 
 def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target: str, prefix: str,

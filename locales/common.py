@@ -4,6 +4,7 @@
 SEPARATORS: dict[str, dict[str, str]] = {
     "list_sep": {"zh": " · ", "en": " · "},
     "word_sep": {"zh": "、", "en": ", "},
+    "how_facts": {"zh": "（{facts}）", "en": "({facts})"},
 }
 
 TEXT: dict[str, dict[str, str]] = {
@@ -20,6 +21,22 @@ TEXT: dict[str, dict[str, str]] = {
     "nav_analysis": {"zh": "分析", "en": "Analysis"},
     "nav_data": {"zh": "数据", "en": "Data"},
     "how_computed": {"zh": "指标口径", "en": "How these figures are computed"},
+    "how_interval_wilson": {"zh": "95% Wilson 区间，样本少于 {n} 标 ⚠", "en": "95% Wilson interval, ⚠ below n = {n}"},
+    "how_interval_poisson": {"zh": "95% 泊松（Byar）区间，分母少于 {n} 标 ⚠",
+                             "en": "95% Poisson (Byar) interval, ⚠ below n = {n}"},
+    "how_interval_normal": {"zh": "95% 区间（由离散程度算出），样本少于 {n} 标 ⚠",
+                            "en": "95% interval from the spread, ⚠ below n = {n}"},
+    "how_change": {
+        "zh": "**对比**：整月比上一个自然月，整周（ISO 周）比上一周，其余比此前同样长的天数；该期间早于数据起始时不作对比。"
+              "变化经检验（比率用两比例 z 检验，均值与 NPS 用两均值 z 检验，计数用泊松检验，两边样本都需达到最少样本）"
+              "后标为“显著”或“变化在误差范围内”，样本不足时不检验；百分比的变化以百分点表示。目标值见 config/targets.toml。",
+        "en": "**Change**: a whole month against the calendar month before, a whole ISO week against the week before, "
+              "else the days of equal length before; nothing when that starts before the data. A change is tested "
+              "(two-proportion z-test for shares, two-mean z-test for means and NPS, Poisson test for counts, each "
+              "side with at least the minimum n) and called \"significant\" or \"within the margin of error\"; "
+              "too few to test, it is not tested. Changes of percentages are in percentage points. Targets: "
+              "config/targets.toml.",
+    },
     "grain_week": {"zh": "按周", "en": "Weekly"},
     "grain_month": {"zh": "按月", "en": "Monthly"},
     "by_hall": {"zh": "按厅店", "en": "By hall"},

@@ -8,84 +8,22 @@ TEXT: dict[str, dict[str, str]] = {
               "reopened complaints and compensation, compared across halls, cities and regions, down to each ticket.",
     },
     "cmp_definitions": {
-        "zh": "- **投诉工单**：期间内受理的投诉（可在侧栏按投诉渠道筛选）。\n"
-              "- **截至时点**：期末（最后一天的 24 点），若晚于现在则为现在。截至该时点没有办结时间、或办结时间在其后的工单算作未办结，"
-              "所以回看以前的期间看到的是当时的积压。\n"
-              "- **每千次接触投诉量**：投诉工单 ÷ 同厅同期营销接触客户数 × 1000；另有每千条评价投诉量（÷ 同厅同期评价条数）。\n"
-              "- **首次响应 / 办结时长**：受理到首次响应 / 办结的小时数。中位数与 P90（线性插值）只计已办结工单，"
-              "因此旁边同时给出积压和 Kaplan–Meier 估计。\n"
-              "- **含未办结的办结时长（Kaplan–Meier）**：受理后 t 小时仍未办结的工单比例的估计，未办结工单按其已过时长作删失处理；"
-              "其中位数与“只计已办结”的中位数并列，未办结工单不会被忽略。\n"
-              "- **48小时办结率**：48 小时内办结的工单 ÷ 已满 48 小时的工单（已办结的，及受理超过 48 小时仍未办结的）。"
-              "受理不足 48 小时且未办结的工单尚未兑现也未违背承诺，不计入。附 95% Wilson 区间。\n"
-              "- **积压**：截至期末仍未办结的工单，其平均与最长已过时长，以及其中超过 48 小时的数量。\n"
-              "- **重开率**：状态为重开的工单 ÷ 工单。**重复投诉率**：同一客户、同一类别在前一次投诉后 30 天内再次投诉的工单 ÷ 工单"
-              "（在全部已存工单中查找，不限于本期间）。\n"
-              "- **赔付金额**：赔付金额合计（元）。\n"
-              "- **公平比较**：每个比率都附样本量；样本少于 30 的标 ⚠ 并置灰，排名放在最后，除非 95% 区间整体在目标一侧；"
-              "厅店按 48 小时办结率区间下限排名；地市、区域先汇总各厅计数再相除。\n"
-              "- **对比**：与上一期间相比（整月比上月、整周比上周，其余比此前同样长的天数；该期间早于数据起始时不作对比）。目标值见 config/targets.toml。",
-        "en": "- **Tickets**: complaints received in the period (the sidebar can narrow them to complaint channels).\n"
-              "- **As of**: the end of the period (midnight after its last day), or now if earlier. A ticket is open "
-              "as of then if it has no resolution time or one after that moment, so an old period shows the backlog "
-              "as it was then.\n"
-              "- **Per 1,000 contacts**: tickets ÷ the same halls' sales contacts in the period × 1,000; also per "
-              "1,000 survey answers.\n"
-              "- **First response / resolution time**: hours from received to first response / resolution. Median "
-              "and P90 (linear interpolation) count resolved tickets only, so the backlog and a Kaplan–Meier "
-              "estimate are shown beside them.\n"
-              "- **Resolution time with open tickets (Kaplan–Meier)**: the estimated share of tickets still "
-              "unresolved t hours after receipt, open tickets censored at their age; its median is shown beside the "
-              "resolved-only median, so open tickets never vanish.\n"
-              "- **Resolved within 48 h**: tickets resolved within 48 hours ÷ tickets whose 48 hours have run out "
-              "(resolved ones, and open ones older than 48 hours). An open ticket younger than 48 hours has neither "
-              "kept nor broken the promise yet. With its 95% Wilson interval.\n"
-              "- **Backlog**: open tickets as of the period end, their mean and oldest age, and how many are past "
-              "48 hours.\n"
-              "- **Reopen rate**: tickets with status reopened ÷ tickets. **Repeat rate**: tickets from the same "
-              "customer in the same category within 30 days after an earlier one ÷ tickets (looked up over all "
-              "stored tickets).\n"
-              "- **Compensation**: the sum of compensation amounts (¥).\n"
-              "- **Fair comparison**: every rate carries its n; fewer than 30 is marked ⚠, greyed and ranked last "
-              "unless its whole 95% interval is on one side of the target; halls are ranked by the lower end of the "
-              "48-hour interval; cities and regions add up their halls' counts before dividing.\n"
-              "- **Change**: against the period before (the month before for whole months, the week before for whole weeks, else the days of equal length before; nothing when that starts before the data). Targets: config/targets.toml.",
+        "zh": '- **截至时点**：期末（最后一天的 24 点），若晚于现在则为现在。截至该时点没有办结时间、或办结时间在其后的工单算作未办结，所以回看以前的期间看到的是当时的积压。\n- **首次响应 / 办结时长**：受理到首次响应 / 办结的小时数。中位数与 P90（线性插值）只计已办结工单，因此旁边同时给出积压和 Kaplan–Meier 估计。\n- **含未办结的办结时长（Kaplan–Meier）**：受理后 t 小时仍未办结的工单比例的估计，未办结工单按其已过时长作删失处理；其中位数与“只计已办结”的中位数并列，未办结工单不会被忽略。\n- **积压**：截至期末仍未办结的工单，其平均与最长已过时长，以及其中超过 48 小时的数量。\n- **公平比较**：每个比率都附样本量；样本少于 30 的标 ⚠ 并置灰，排名放在最后，除非 95% 区间整体在目标一侧；厅店按 48 小时办结率区间下限排名；地市、区域先汇总各厅计数再相除。',
+        "en": "- **As of**: the end of the period (midnight after its last day), or now if earlier. A ticket is open as of then if it has no resolution time or one after that moment, so an old period shows the backlog as it was then.\n- **First response / resolution time**: hours from received to first response / resolution. Median and P90 (linear interpolation) count resolved tickets only, so the backlog and a Kaplan–Meier estimate are shown beside them.\n- **Resolution time with open tickets (Kaplan–Meier)**: the estimated share of tickets still unresolved t hours after receipt, open tickets censored at their age; its median is shown beside the resolved-only median, so open tickets never vanish.\n- **Backlog**: open tickets as of the period end, their mean and oldest age, and how many are past 48 hours.\n- **Fair comparison**: every rate carries its n; fewer than 30 is marked ⚠, greyed and ranked last unless its whole 95% interval is on one side of the target; halls are ranked by the lower end of the 48-hour interval; cities and regions add up their halls' counts before dividing.",
     },
     # KPIs
-    "cmp_kpi_tickets": {"zh": "投诉工单", "en": "Tickets"},
-    "cmp_kpi_per_1000": {"zh": "每千次接触投诉量", "en": "Per 1,000 contacts"},
-    "cmp_kpi_promise": {"zh": "48小时办结率", "en": "Resolved within 48 h"},
+    # KPI tiles: labels and definitions come from analytics.measures; these add the counts behind them
     "cmp_kpi_resolution": {"zh": "办结时长中位数（小时）", "en": "Median resolution (hours)"},
-    "cmp_kpi_backlog": {"zh": "超48小时未办结", "en": "Open over 48 h"},
-    "cmp_kpi_reopen": {"zh": "重开率", "en": "Reopen rate"},
-    "cmp_kpi_repeat": {"zh": "30天重复投诉率", "en": "Repeat rate (30 days)"},
-    "cmp_kpi_compensation": {"zh": "赔付金额（元）", "en": "Compensation (¥)"},
-    "cmp_help_tickets": {"zh": "期间内受理的投诉工单（按所选渠道）。", "en": "Complaints received in the period (selected channels)."},
-    "cmp_help_per_1000": {
-        "zh": "工单 ÷ 营销接触客户数（{contacts}）× 1000。每千条评价投诉量：{per_responses}（评价 {responses} 条）。目标 ≤ {target}。",
-        "en": "Tickets ÷ sales contacts ({contacts}) × 1,000. Per 1,000 survey answers: {per_responses} "
-              "({responses} answers). Target ≤ {target}.",
-    },
-    "cmp_help_promise": {
-        "zh": "{within} / {due} 张已满 48 小时的工单在 48 小时内办结；95% 区间 {low} – {high}。目标 {target}。",
-        "en": "{within} of {due} tickets whose 48 hours have run out were resolved within 48 h; 95% interval "
-              "{low} – {high}. Target {target}.",
-    },
     "cmp_help_resolution": {
         "zh": "只计已办结工单；P90 {p90} 小时。含未办结工单（按已过时长删失）的 Kaplan–Meier 中位数：{km} 小时。首次响应中位数 {first} 小时。",
         "en": "Resolved tickets only; P90 {p90} h. Kaplan–Meier median with open tickets censored at their age: "
               "{km} h. Median first response {first} h.",
     },
-    "cmp_help_backlog": {
-        "zh": "截至期末仍未办结 {open} 张，其中超过 48 小时 {over} 张；最久 {max} 小时。目标 ≤ {target}。",
-        "en": "{open} tickets open at the period end, {over} of them past 48 hours; the oldest {max} h. "
-              "Target ≤ {target}.",
-    },
-    "cmp_help_reopen": {"zh": "状态为重开的工单 {k} 张 ÷ 工单 {n} 张。", "en": "{k} reopened tickets ÷ {n} tickets."},
-    "cmp_help_repeat": {"zh": "同一客户同一类别 30 天内再次投诉 {k} 张 ÷ 工单 {n} 张（导出文件自带的重复标记：{flagged} 张）。",
-                        "en": "{k} tickets from the same customer and category within 30 days ÷ {n} tickets (the "
-                              "export's own repeat flag: {flagged})."},
-    "cmp_help_compensation": {"zh": "期间内工单的赔付金额合计。", "en": "Compensation paid on the period's tickets."},
+    "cmp_note_per_1000": {"zh": "接触 {contacts} 次；每千条评价 {per_responses}（评价 {responses} 条）",
+                          "en": "{contacts} contacts; per 1,000 survey answers {per_responses} ({responses} answers)"},
+    "cmp_note_backlog": {"zh": "期末未办结共 {open} 张，最久 {max} 小时",
+                         "en": "{open} open at the period end, the oldest {max} h"},
+    "cmp_note_repeat": {"zh": "导出文件自带的重复标记：{flagged} 张", "en": "the export's own repeat flag: {flagged}"},
     "cmp_no_target": {"zh": "未设", "en": "none"},
     "cmp_km_caption": {
         "zh": "办结时长中位数只计已办结工单；含未办结工单的 Kaplan–Meier 中位数为 **{km} 小时**。",

@@ -7,50 +7,10 @@ TEXT: dict[str, dict[str, str]] = {
               "regions, products, activity types and staff.",
     },
     "mkt_definitions": {
-        "zh": "- **数据口径**：逐条接触记录（成功 / 意向 / 失败）每条计 1 次接触；营销日报行自带接触、意向、成功数与收入。"
-              "所有数字都是这些数量的合计，从不数行数，所以两种记录可以相加。成功办理的接触一定也算有意向。\n"
-              "- **期间**：按营销时间筛选，含首尾两天。\n"
-              "- **漏斗**：接触 → 有意向 → 成功，每一级给出占接触的比例和占上一级的比例。\n"
-              "- **营销成功率**：成功数 ÷ 接触数，附 95% Wilson 区间。**意向率**：有意向数 ÷ 接触数。\n"
-              "- **收入**：成功办理的收入合计（元）；**单次接触收入**：收入 ÷ 接触数。\n"
-              "- **公平比较**：接触少于 30 次的比率标 ⚠ 并置灰，排名放在最后；按成功率区间下限排名（3 次全成功不会排在 "
-              "100 次里成功 40 次之前）；地市、区域先汇总各厅计数再相除；期间内没有营销记录的厅店也会列出（接触 0）。\n"
-              "- **营销人员**：按记录上的员工编号归属；营销日报没有员工编号，不进入人员排名。\n"
-              "- **对比**：与上一期间相比（整月比上月、整周比上周，其余比此前同样长的天数；该期间早于数据起始时不作对比）；百分比的变化以百分点表示。目标值见 config/targets.toml。"
-              "渠道筛选不适用于营销数据。",
-        "en": "- **Counting**: a contact-level row (converted / interested / failed) is one contact; a daily report "
-              "row carries its own contacts, interested, converted and revenue. Every figure sums these measures and "
-              "never counts rows, so both kinds add up. A converted contact was also interested.\n"
-              "- **Period**: by the time of the sale, first and last day included.\n"
-              "- **Funnel**: contacts → interested → converted, each stage with its share of contacts and of the "
-              "stage before.\n"
-              "- **Conversion**: converted ÷ contacts, with its 95% Wilson interval. **Interest rate**: interested ÷ "
-              "contacts.\n"
-              "- **Revenue**: revenue of the conversions (CNY); **revenue per contact**: revenue ÷ contacts.\n"
-              "- **Fair comparison**: a rate from fewer than 30 contacts is marked ⚠, greyed and ranked last; ranking "
-              "uses the lower end of the interval (3 out of 3 never beats 40 out of 100); cities and regions add up "
-              "their halls' counts before dividing; halls without sales are listed with 0 contacts.\n"
-              "- **Staff**: by the staff id on the record; daily reports carry no staff id and are left out of the "
-              "staff ranking.\n"
-              "- **Change**: against the period before (the month before for whole months, the week before for whole weeks, else the days of equal length before; nothing when that starts before the data); changes of percentages are in "
-              "percentage points. Targets: config/targets.toml. The channel filter does not apply to sales.",
+        "zh": '- **数据口径**：逐条接触记录（成功 / 意向 / 失败）每条计 1 次接触；营销日报行自带接触、意向、成功数与收入。所有数字都是这些数量的合计，从不数行数，所以两种记录可以相加。成功办理的接触一定也算有意向。\n- **期间**：按营销时间筛选，含首尾两天。\n- **漏斗**：接触 → 有意向 → 成功，每一级给出占接触的比例和占上一级的比例。\n- **公平比较**：接触少于 30 次的比率标 ⚠ 并置灰，排名放在最后；按成功率区间下限排名（3 次全成功不会排在 100 次里成功 40 次之前）；地市、区域先汇总各厅计数再相除；期间内没有营销记录的厅店也会列出（接触 0）。\n- **营销人员**：按记录上的员工编号归属；营销日报没有员工编号，不进入人员排名。\n- **渠道**：侧栏的渠道筛选不适用于营销数据。',
+        "en": "- **Counting**: a contact-level row (converted / interested / failed) is one contact; a daily report row carries its own contacts, interested, converted and revenue. Every figure sums these measures and never counts rows, so both kinds add up. A converted contact was also interested.\n- **Period**: by the time of the sale, first and last day included.\n- **Funnel**: contacts → interested → converted, each stage with its share of contacts and of the stage before.\n- **Fair comparison**: a rate from fewer than 30 contacts is marked ⚠, greyed and ranked last; ranking uses the lower end of the interval (3 out of 3 never beats 40 out of 100); cities and regions add up their halls' counts before dividing; halls without sales are listed with 0 contacts.\n- **Staff**: by the staff id on the record; daily reports carry no staff id and are left out of the staff ranking.\n- **Channels**: the sidebar's channel filter does not apply to sales.",
     },
-    # KPIs
-    "mkt_kpi_contacts": {"zh": "营销接触", "en": "Contacts"},
-    "mkt_kpi_interested": {"zh": "有意向", "en": "Interested"},
-    "mkt_kpi_converted": {"zh": "成功办理", "en": "Converted"},
-    "mkt_kpi_conversion": {"zh": "营销成功率", "en": "Conversion"},
-    "mkt_kpi_revenue": {"zh": "收入（元）", "en": "Revenue (CNY)"},
-    "mkt_kpi_revenue_per_contact": {"zh": "单次接触收入（元）", "en": "Revenue per contact (CNY)"},
-    "mkt_help_contacts": {"zh": "期间内的营销接触次数（逐条记录与日报合计）。",
-                          "en": "Sales contacts in the period (contact rows and daily reports added up)."},
-    "mkt_help_interested": {"zh": "表示有意向的接触，意向率 {rate}。",
-                            "en": "Contacts that showed interest; interest rate {rate}."},
-    "mkt_help_converted": {"zh": "成功办理的接触。", "en": "Contacts that converted."},
-    "mkt_help_conversion": {"zh": "成功 ÷ 接触，95% 区间 {low} – {high}（n = {n}）。目标 {target}。",
-                            "en": "Converted ÷ contacts; 95% interval {low} – {high} (n = {n}). Target {target}."},
-    "mkt_help_revenue": {"zh": "成功办理带来的收入合计。", "en": "Revenue of the conversions."},
-    "mkt_help_revenue_per_contact": {"zh": "收入 ÷ 接触数。", "en": "Revenue ÷ contacts."},
+    # KPI tiles: labels and definitions come from analytics.measures
     "mkt_no_target": {"zh": "未设", "en": "none"},
     # funnel and trend
     "mkt_funnel": {"zh": "营销漏斗", "en": "Funnel"},

@@ -9,34 +9,22 @@ TEXT: dict[str, dict[str, str]] = {
               "against the period before (the month before, for a month); the halls that need attention are listed below.",
     },
     "ov_definitions": {
-        "zh": "- **满意度（CSAT）**：顶格评价占比（5分制 4–5 分、10分制 9–10 分、短信回复 1=满意）。\n"
-              "- **平均得分**：各量表折算为 0–100 分后的平均。**NPS**：推荐者(9–10)占比 − 贬损者(0–6)占比。\n"
-              "- **48小时办结率**：48 小时内办结的工单 ÷ 已满 48 小时的工单（已办结的，及受理超过 48 小时仍未办结的）。\n"
-              "- **每千次接触投诉量**：投诉工单数 ÷ 同厅同期营销接触客户数 × 1000。\n"
-              "- **超48小时未办结**：期末仍未办结且受理已超过 48 小时的工单。\n"
-              "- **营销成功率**：成功办理数 ÷ 接触客户数（逐笔记录与日报合计）。\n"
-              "- **培训覆盖率**（总览口径）：截至期末近 12 个月内至少参加过一次培训的在职员工占比。\n"
-              "- 每个比率都附样本量；样本少于 30 且 95% 区间跨过目标值的不作达标判断（区间整体低于目标则判为未达标），排名置后。颜色：绿=达标，橙=接近，红=未达标。"
-              "目标值见 config/targets.toml。",
-        "en": "- **CSAT**: share of top-box answers (4–5 of 5, 9–10 of 10, SMS reply 1 = satisfied).\n"
-              "- **Mean score**: answers on every scale normalised to 0–100, averaged. **NPS**: % promoters (9–10) "
-              "− % detractors (0–6).\n"
-              "- **Resolved within 48 h**: tickets resolved within 48 hours ÷ tickets whose 48 hours have run out "
-              "(resolved ones, and open ones older than 48 hours).\n"
-              "- **Complaints per 1,000 contacts**: tickets ÷ the hall's sales contacts in the period × 1,000.\n"
-              "- **Open over 48 h**: tickets still open at the period end and received more than 48 hours before.\n"
-              "- **Conversion**: converted ÷ contacts (contact rows and daily reports added up).\n"
-              "- **Training coverage** (on the overview): active staff with at least one training in the 12 months "
-              "to the period end.\n"
-              "- Every rate carries its n; a rate from fewer than 30 observations whose 95% interval straddles "
-              "the target is not judged (an interval wholly below it is a miss), and ranks last. Colours: green = target met, amber = close, red = missed. Targets: "
-              "config/targets.toml.",
+        "zh": "- 每个比率都附样本量；样本少于 30 且 95% 区间跨过目标值的不作达标判断（区间整体低于目标则判为未达标），排名置后。"
+              "颜色：绿=达标，橙=接近，红=未达标。\n"
+              "- **需要关注的厅店**按严重程度排序：未达标指标距目标（向零分线）有多远，乘以样本量权重 n/(n+30)，各指标相加。",
+        "en": "- Every rate carries its n; a rate from fewer than 30 observations whose 95% interval straddles the "
+              "target is not judged (an interval wholly below it is a miss), and ranks last. Colours: green = target "
+              "met, amber = close, red = missed.\n"
+              "- **Halls needing attention** are ordered by severity: how far each missed KPI sits from its target "
+              "(toward the floor), weighted by n/(n+30), added up over the KPIs.",
     },
     "ov_area_satisfaction": {"zh": "客户满意度", "en": "Satisfaction"},
     "ov_area_complaints": {"zh": "投诉处理", "en": "Complaints"},
     "ov_area_marketing": {"zh": "营销转化", "en": "Marketing"},
     "ov_area_training": {"zh": "员工培训（近12个月）", "en": "Training (12 months)"},
     "kpi_n_help": {"zh": "样本量 n = {n}", "en": "n = {n}"},
+    "kpi_target_min": {"zh": "目标：不低于 {target}", "en": "Target: at least {target}"},
+    "kpi_target_max": {"zh": "目标：不高于 {target}", "en": "Target: at most {target}"},
     "kpi_no_target": {"zh": "无目标值", "en": "no target"},
     "kpi_verdict_significant": {"zh": "显著", "en": "significant"},
     "kpi_verdict_within_noise": {"zh": "变化在误差范围内", "en": "change within the margin of error"},

@@ -8,45 +8,10 @@ TEXT: dict[str, dict[str, str]] = {
               "compared across halls, cities and regions, down to each answer.",
     },
     "sat_definitions": {
-        "zh": "- **样本量**：期间内的评价条数（可在侧栏按渠道筛选）。\n"
-              "- **平均得分（0–100）**：每条评价按其量表折算为 0–100 分（最好 100、最差 0）后平均：5 分制 (s−1)/4×100，"
-              "10 分制 s×10，短信三级 (3−s)/2×100（1=满意=100）。不同量表因此可以合并。\n"
-              "- **满意度（CSAT）**：顶格评价占比——5 分制 4–5 分、10 分制 9–10 分、短信回复 1（满意），附 95% Wilson 区间。\n"
-              "- **净推荐值（NPS）**：在有推荐意愿评分的评价中，推荐者（9–10 分）占比 − 贬损者（0–6 分）占比，范围 −100 至 100。\n"
-              "- **分项得分**：环境、态度、专业、效率四项，各自按量表折算为 0–100 分后平均。\n"
-              "- **等候时长与满意度**：按等候分钟数分段（0–5、5–10、10–20、20–30、30 以上）的 CSAT 与样本量。\n"
-              "- **公平比较**：每个比率都附样本量；样本少于 30 的标 ⚠ 并置灰，排名放在最后；厅店按 CSAT 区间下限排名；"
-              "地市、区域先汇总各厅计数再相除，不平均各厅比率；期间内无评价的厅店也会列出（样本量 0）。\n"
-              "- **对比**：与上一期间相比（整月比上月、整周比上周，其余比此前同样长的天数；该期间早于数据起始时不作对比）；百分比的变化以百分点表示。目标值见 config/targets.toml。",
-        "en": "- **Responses**: survey answers in the period (the sidebar can narrow them to channels).\n"
-              "- **Mean score (0–100)**: every answer normalised on its own scale (best 100, worst 0), then averaged: "
-              "5-point (s−1)/4×100, 10-point s×10, SMS 3-point (3−s)/2×100 (1 = satisfied = 100), so the scales "
-              "can be pooled.\n"
-              "- **CSAT**: the share of top-box answers — 4–5 of 5, 9–10 of 10, 1 (satisfied) of the SMS reply — "
-              "with its 95% Wilson interval.\n"
-              "- **NPS**: % promoters (recommend 9–10) − % detractors (0–6) among answers that carry a recommend "
-              "score; from −100 to 100.\n"
-              "- **Dimensions**: environment, attitude, expertise and efficiency, each normalised to 0–100 on the "
-              "answer's scale.\n"
-              "- **Waiting and satisfaction**: CSAT and n by waiting time (0–5, 5–10, 10–20, 20–30, 30+ minutes).\n"
-              "- **Fair comparison**: every rate carries its n; fewer than 30 answers is marked ⚠, greyed and ranked "
-              "last; halls are ranked by the lower end of the CSAT interval; cities and regions add up their halls' "
-              "counts before dividing (never averaging hall rates); halls without answers are listed with n = 0.\n"
-              "- **Change**: against the period before (the month before for whole months, the week before for whole weeks, else the days of equal length before; nothing when that starts before the data); changes of percentages are in "
-              "percentage points. Targets: config/targets.toml.",
+        "zh": '- **分项得分**：环境、态度、专业、效率四项，各自按量表折算为 0–100 分后平均。\n- **等候时长与满意度**：按等候分钟数分段（0–5、5–10、10–20、20–30、30 以上）的 CSAT 与样本量。\n- **公平比较**：每个比率都附样本量；样本少于 30 的标 ⚠ 并置灰，排名放在最后；厅店按 CSAT 区间下限排名；地市、区域先汇总各厅计数再相除，不平均各厅比率；期间内无评价的厅店也会列出（样本量 0）。',
+        "en": "- **Dimensions**: environment, attitude, expertise and efficiency, each normalised to 0–100 on the answer's scale.\n- **Waiting and satisfaction**: CSAT and n by waiting time (0–5, 5–10, 10–20, 20–30, 30+ minutes).\n- **Fair comparison**: every rate carries its n; fewer than 30 answers is marked ⚠, greyed and ranked last; halls are ranked by the lower end of the CSAT interval; cities and regions add up their halls' counts before dividing (never averaging hall rates); halls without answers are listed with n = 0.",
     },
-    # KPIs
-    "sat_kpi_responses": {"zh": "评价样本量", "en": "Responses"},
-    "sat_kpi_mean_score": {"zh": "平均得分（0–100）", "en": "Mean score (0–100)"},
-    "sat_kpi_csat": {"zh": "满意度（CSAT）", "en": "CSAT"},
-    "sat_kpi_nps": {"zh": "净推荐值（NPS）", "en": "NPS"},
-    "sat_help_responses": {"zh": "期间内的评价条数（按所选渠道）。", "en": "Survey answers in the period (selected channels)."},
-    "sat_help_mean_score": {"zh": "各量表折算为 0–100 分后的平均。目标 {target}。",
-                            "en": "Answers on every scale normalised to 0–100, averaged. Target {target}."},
-    "sat_help_csat": {"zh": "顶格评价占比，95% 区间 {low} – {high}（n = {n}）。目标 {target}。",
-                      "en": "Share of top-box answers; 95% interval {low} – {high} (n = {n}). Target {target}."},
-    "sat_help_nps": {"zh": "推荐者占比 − 贬损者占比，基于 {n} 条带推荐意愿评分的评价。目标 {target}。",
-                     "en": "% promoters − % detractors, from {n} answers with a recommend score. Target {target}."},
+    # KPI tiles: labels and definitions come from analytics.measures
     "sat_no_target": {"zh": "未设", "en": "none"},
     # sections
     "sat_trend": {"zh": "趋势", "en": "Trend"},

@@ -7,71 +7,10 @@ TEXT: dict[str, dict[str, str]] = {
               "across halls, cities and regions and set beside customer satisfaction.",
     },
     "trn_definitions": {
-        "zh": "期间含首尾两天。\n"
-              "- **在岗员工**：入职日期为空或不晚于期间最后一天，且离职日期为空或不早于期间第一天，所在厅店（按员工名单）"
-              "在筛选范围内。以日期为准，不看状态列。\n"
-              "- **培训覆盖率**：在岗员工中，期间内至少有一条培训记录（任何厅店）的比例，附 95% Wilson 区间。\n"
-              "- **岗前培训及时率**：期间内入职、且 30 天已满（或已参加岗前培训）的新员工中，首次岗前培训在入职当天至"
-              "入职后 30 天内的比例（第 30 天算及时，第 31 天算迟）。仍在 30 天内且尚未培训的新员工不计入分母。\n"
-              "- **选修完成率**：期间结束时在岗的员工中，截至期间末的 12 个月内至少参加一次「自选」课程的比例。\n"
-              "- **人均学时**：在岗员工期间内的培训学时 ÷ 在岗员工数。**考核通过率**：通过 ÷ 有考核结果的培训记录。\n"
-              "- **大班授课**：同一厅店、同一课程、同一天为一场；班级人数超过 30 人的场次。\n"
-              "- 按人统计的指标（在岗、覆盖、岗前、选修、学时）归属员工名单上的厅店；按记录统计的指标（通过率、场次）"
-              "归属培训记录上的厅店。\n"
-              "- **公平比较**：在岗员工少于 30 人标 ⚠，只有区间整体落在目标一侧时才着色评判；厅店按覆盖率区间下限排名，"
-              "样本不足的排在最后；地市、区域先汇总各厅人数再相除。\n"
-              "- **与总览的区别**：本页看所选期间本身；总览按截至期间末的 12 个月评判培训覆盖（员工一年至少培训一次，"
-              "一个月的覆盖率说明不了太多）。目标值见 config/targets.toml。",
-        "en": "The period includes its first and last day.\n"
-              "- **Active staff**: hired on or before the period's last day (or no hire date) and not left before "
-              "its first day, at a hall in scope (by the staff list). Dates decide, not the status column.\n"
-              "- **Coverage**: the share of active staff with at least one training record in the period (in any "
-              "hall), with its 95% Wilson interval.\n"
-              "- **Pre-job training on time**: among staff hired in the period whose 30 days have run out (or who "
-              "already had it), the share whose first 岗前培训 is within 30 days of the hire date (day 30 is on time, "
-              "day 31 late). New hires still inside their 30 days without it are left out.\n"
-              "- **Electives**: among staff active at the period end, the share with at least one 自选 course in the "
-              "12 months up to the period end.\n"
-              "- **Hours per head**: training hours of the active staff in the period ÷ active staff. **Pass rate**: "
-              "passed ÷ graded training records.\n"
-              "- **Large classes**: sessions (same hall, course and day) with more than 30 people.\n"
-              "- Staff-based figures (active, coverage, pre-job, electives, hours) belong to the hall of the staff "
-              "list; record-based ones (pass rate, sessions) to the hall on the training record.\n"
-              "- **Fair comparison**: fewer than 30 active staff is marked ⚠ and judged only when the whole interval "
-              "lies on one side of the target; halls are ranked by the lower end of the coverage interval, low "
-              "samples last; cities and regions add up their halls' counts before dividing.\n"
-              "- **Unlike the Overview**: this page shows the selected period itself; the Overview judges training "
-              "over the 12 months to the period end (staff should train at least once a year; one month says "
-              "little). Targets: config/targets.toml.",
+        "zh": '期间含首尾两天。\n- 按人统计的指标（在岗、覆盖、岗前、选修、学时）归属员工名单上的厅店；按记录统计的指标（通过率、场次）归属培训记录上的厅店。\n- **公平比较**：在岗员工少于 30 人标 ⚠，只有区间整体落在目标一侧时才着色评判；厅店按覆盖率区间下限排名，样本不足的排在最后；地市、区域先汇总各厅人数再相除。\n- **本期与近12个月**：本页的比较、图表和人员表看所选期间本身；总览按截至期间末的 12 个月评判培训覆盖（员工一年至少培训一次，一个月的覆盖率说明不了太多），本页顶部两者并列。',
+        "en": "The period includes its first and last day.\n- Staff-based figures (active, coverage, pre-job, electives, hours) belong to the hall of the staff list; record-based ones (pass rate, sessions) to the hall on the training record.\n- **Fair comparison**: fewer than 30 active staff is marked ⚠ and judged only when the whole interval lies on one side of the target; halls are ranked by the lower end of the coverage interval, low samples last; cities and regions add up their halls' counts before dividing.\n- **This period and 12 months**: this page's comparisons, charts and staff table show the selected period itself; the Overview judges training over the 12 months to the period end (staff should train at least once a year; one month says little); the tiles at the top show both.",
     },
-    # KPIs
-    "trn_kpi_active_staff": {"zh": "在岗员工", "en": "Active staff"},
-    "trn_kpi_coverage": {"zh": "培训覆盖率", "en": "Training coverage"},
-    "trn_kpi_onboarding_rate": {"zh": "岗前培训及时率", "en": "Pre-job training on time"},
-    "trn_kpi_elective_rate": {"zh": "选修完成率", "en": "Elective completion"},
-    "trn_kpi_hours_per_head": {"zh": "人均学时", "en": "Hours per head"},
-    "trn_kpi_pass_rate": {"zh": "考核通过率", "en": "Pass rate"},
-    "trn_kpi_large_sessions": {"zh": "大班授课（>30 人）", "en": "Large classes (>30)"},
-    "trn_help_active_staff": {"zh": "期间内任一天在岗的员工（按入职、离职日期）。",
-                              "en": "Staff employed on any day of the period (by hire and leave dates)."},
-    "trn_help_coverage": {
-        "zh": "期间内至少培训一次的在岗员工占比，95% 区间 {low} – {high}（n = {n}）。目标 {target}。"
-              "总览按截至期间末的 12 个月评判覆盖率：{year}。",
-        "en": "Share of active staff trained at least once in the period; 95% interval {low} – {high} (n = {n}). "
-              "Target {target}. The Overview judges coverage over the 12 months to the period end: {year}.",
-    },
-    "trn_help_onboarding_rate": {"zh": "{n} 名期间内入职的新员工中，30 天内完成岗前培训的比例。目标 {target}。",
-                                 "en": "Of {n} staff hired in the period, the share with pre-job training within "
-                                       "30 days. Target {target}."},
-    "trn_help_elective_rate": {"zh": "期末在岗的 {n} 名员工中，近 12 个月参加过「自选」课程的比例。目标 {target}。",
-                               "en": "Of {n} staff active at the period end, the share with a 自选 course in the "
-                                     "last 12 months. Target {target}."},
-    "trn_help_hours_per_head": {"zh": "在岗员工期间内的培训学时合计 {hours} ÷ 在岗员工数。",
-                                "en": "Training hours of the active staff in the period ({hours}) ÷ active staff."},
-    "trn_help_pass_rate": {"zh": "{n} 条有考核结果的培训记录中通过的比例。",
-                           "en": "Passed among {n} graded training records."},
-    "trn_help_large_sessions": {"zh": "同一厅店、课程、日期的一场培训，班级人数超过 30 人即计入。",
-                                "en": "Sessions (same hall, course and day) with more than 30 people."},
+    # KPI tiles: labels and definitions come from analytics.measures
     "trn_no_target": {"zh": "未设", "en": "none"},
     "trn_target_line": {"zh": "目标 {value}", "en": "Target {value}"},
     # halls, cities, regions

@@ -11,85 +11,56 @@ from analytics.metrics import complaints
 
 st.title(ui.t("page_complaints"))
 st.caption(ui.t("cmp_intro"))
-with st.expander(ui.t("how_computed")):
-    st.markdown(ui.t("cmp_definitions"))
+KPIS = ("tickets", "per_1000_contacts", "promise_48h", "backlog_over_48h", "reopen_rate", "repeat_rate", "compensation")
+ui.how_computed(KPIS, "cmp_definitions")
 if not ui.has_data():
     ui.empty_state("empty_database")
     st.stop()
 
 filters = ui.channel_filter("complaints", ui.current_filters())
-summary = ui.query(complaints.complaint_summary, filters).iloc[0]
-if not summary["tickets"]:
+headline = ui.headline(filters, KPIS)
+if not headline.loc["tickets", "value"]:
     ui.empty_state("no_data")
     st.stop()
+# Resolution times are quantiles of the tickets (and a Kaplan–Meier curve), not counts a
+# KPI declaration is made of: they come from the area summary.
+summary = ui.query(complaints.complaint_summary, filters).iloc[0]
 previous = ui.comparison(filters)
 before = ui.query(complaints.complaint_summary, previous).iloc[0] if previous else None
 targets = ui.current_targets()
 PROMISE = complaints.PROMISE_HOURS
 
 
-def change(column: str):
-    """This period minus the previous one; None when the previous period has no tickets or
-    lies before the data."""
-    return summary[column] - before[column] if before is not None and before["tickets"] else None
-
-
 def target_text(name: str, fmt: str) -> str:
     return ui.format_value(targets[name].value, fmt) if name in targets else ui.t("cmp_no_target")
-
-
-def dot(status: str | None, label: str) -> str:
-    return f"{ui.STATUS_DOT.get(status, '')} {label}".strip()
 
 
 def hours(value) -> str:
     return ui.format_value(value, "float1")
 
 
+def count(value) -> str:
+    return ui.format_value(value, "int")
+
+
+NOTES = {
+    "per_1000_contacts": lambda: ui.t("cmp_note_per_1000", contacts=count(summary["contacts"]),
+                                      per_responses=hours(summary["per_1000_responses"]),
+                                      responses=count(summary["responses"])),
+    "backlog_over_48h": lambda: ui.t("cmp_note_backlog", open=count(summary["open_backlog"]),
+                                     max=hours(summary["backlog_max_age_hours"])),
+    "repeat_rate": lambda: ui.t("cmp_note_repeat", flagged=count(summary["flagged_repeat"])),
+}
+
 st.caption(ui.comparison_caption(filters))
-first_row, second_row = st.columns(4), st.columns(4)
-with first_row[0]:
-    ui.kpi(ui.t("cmp_kpi_tickets"), summary["tickets"], change("tickets"), fmt="int", delta_good="down",
-           help=ui.t("cmp_help_tickets"))
-with first_row[1]:
-    ui.kpi(dot(ui.judged("per_1000_contacts", summary["per_1000_contacts"]), ui.t("cmp_kpi_per_1000")),
-           summary["per_1000_contacts"], change("per_1000_contacts"), fmt="float1", delta_good="down",
-           help=ui.t("cmp_help_per_1000", contacts=ui.format_value(summary["contacts"], "int"),
-                     per_responses=ui.format_value(summary["per_1000_responses"], "float1"),
-                     responses=ui.format_value(summary["responses"], "int"),
-                     target=target_text("per_1000_contacts", "float1")))
-with first_row[2]:
-    ui.kpi(dot(ui.judged("promise_48h", summary["promise_48h"], summary["promise_48h_low"], summary["promise_48h_high"],
-                      summary["promise_due"]), ui.t("cmp_kpi_promise")),
-           summary["promise_48h"], change("promise_48h"), fmt="percent",
-           help=ui.t("cmp_help_promise", within=ui.format_value(summary["within_48h"], "int"),
-                     due=ui.format_value(summary["promise_due"], "int"),
-                     low=ui.format_value(summary["promise_48h_low"], "percent"),
-                     high=ui.format_value(summary["promise_48h_high"], "percent"),
-                     target=target_text("promise_48h", "percent")))
-with first_row[3]:
-    ui.kpi(ui.t("cmp_kpi_resolution"), summary["resolution_median_hours"], change("resolution_median_hours"),
+spare = ui.kpi_strip(headline, kpis=KPIS, note=lambda row, key: NOTES[key]() if key in NOTES else None)
+with spare[0]:
+    ui.kpi(ui.t("cmp_kpi_resolution"), summary["resolution_median_hours"],
+           summary["resolution_median_hours"] - before["resolution_median_hours"]
+           if before is not None and before["tickets"] else None,
            fmt="float1", delta_good="down",
            help=ui.t("cmp_help_resolution", p90=hours(summary["resolution_p90_hours"]),
                      km=hours(summary["km_median_hours"]), first=hours(summary["first_response_median_hours"])))
-with second_row[0]:
-    ui.kpi(dot(ui.judged("backlog_over_48h", summary["backlog_over_48h"]), ui.t("cmp_kpi_backlog")),
-           summary["backlog_over_48h"], change("backlog_over_48h"), fmt="int", delta_good="down",
-           help=ui.t("cmp_help_backlog", open=ui.format_value(summary["open_backlog"], "int"),
-                     over=ui.format_value(summary["backlog_over_48h"], "int"),
-                     max=hours(summary["backlog_max_age_hours"]), target=target_text("backlog_over_48h", "int")))
-with second_row[1]:
-    ui.kpi(ui.t("cmp_kpi_reopen"), summary["reopen_rate"], change("reopen_rate"), fmt="percent", delta_good="down",
-           help=ui.t("cmp_help_reopen", k=ui.format_value(summary["reopened"], "int"),
-                     n=ui.format_value(summary["tickets"], "int")))
-with second_row[2]:
-    ui.kpi(ui.t("cmp_kpi_repeat"), summary["repeat_rate"], change("repeat_rate"), fmt="percent", delta_good="down",
-           help=ui.t("cmp_help_repeat", k=ui.format_value(summary["repeat_30d"], "int"),
-                     n=ui.format_value(summary["tickets"], "int"),
-                     flagged=ui.format_value(summary["flagged_repeat"], "int")))
-with second_row[3]:
-    ui.kpi(ui.t("cmp_kpi_compensation"), summary["compensation"], change("compensation"), fmt="int",
-           delta_good="down", help=ui.t("cmp_help_compensation"))
 st.caption(ui.t("cmp_km_caption", km=hours(summary["km_median_hours"])))
 
 # --- trend ---------------------------------------------------------------------------

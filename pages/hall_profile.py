@@ -10,8 +10,7 @@ from analytics.metrics import scorecard as sc
 
 st.title(ui.t("page_hall_profile"))
 st.caption(ui.t("hp_intro"))
-with st.expander(ui.t("how_computed")):
-    st.markdown(ui.t("hp_definitions"))
+ui.how_computed(overview.KPIS, "hp_definitions")
 if not ui.has_data():
     ui.empty_state("empty_database")
     st.stop()

@@ -12,19 +12,17 @@ from analytics.metrics import marketing
 
 st.title(ui.t("page_marketing"))
 st.caption(ui.t("mkt_intro"))
-with st.expander(ui.t("how_computed")):
-    st.markdown(ui.t("mkt_definitions"))
+KPIS = ("contacts", "interested", "converted", "conversion", "revenue", "revenue_per_contact")
+ui.how_computed(KPIS, "mkt_definitions")
 if not ui.has_data():
     ui.empty_state("empty_database")
     st.stop()
 
 filters = ui.current_filters()
-summary = ui.query(marketing.marketing_summary, filters).iloc[0]
-if not summary["contacts"]:
+headline = ui.headline(filters, KPIS)
+if not headline.loc["contacts", "value"]:
     ui.empty_state("no_data")
     st.stop()
-previous = ui.comparison(filters)
-before = ui.query(marketing.marketing_summary, previous).iloc[0] if previous else None
 targets = ui.current_targets()
 
 
@@ -36,35 +34,13 @@ def count(value) -> str:
     return ui.format_value(value, "int")
 
 
-def change(column: str):
-    """This period minus the previous one; None when the previous period has no contacts or
-    lies (partly) before the data."""
-    return summary[column] - before[column] if before is not None and before["contacts"] else None
-
-
 def target_text() -> str:
     return pct(targets["conversion"].value) if "conversion" in targets else ui.t("mkt_no_target")
 
 
 # --- KPIs ------------------------------------------------------------------------------
 st.caption(ui.comparison_caption(filters))
-status = ui.judged("conversion", summary["conversion"], summary["conversion_low"], summary["conversion_high"], summary["contacts"])
-KPIS = [
-    ("contacts", "int", ui.t("mkt_help_contacts")),
-    ("interested", "int", ui.t("mkt_help_interested", rate=pct(summary["interest_rate"]))),
-    ("converted", "int", ui.t("mkt_help_converted")),
-    ("conversion", "percent", ui.t("mkt_help_conversion", low=pct(summary["conversion_low"]),
-                                   high=pct(summary["conversion_high"]), n=count(summary["contacts"]),
-                                   target=target_text())),
-    ("revenue", "int", ui.t("mkt_help_revenue")),
-    ("revenue_per_contact", "float1", ui.t("mkt_help_revenue_per_contact")),
-]
-for (column, fmt, help_text), slot in zip(KPIS, st.columns([1, 1, 1, 1, 1.4, 1.2])):  # room for revenue
-    label = ui.t(f"mkt_kpi_{column}")
-    if column == "conversion":
-        label = f"{ui.STATUS_DOT.get(status, '')} {label}".strip()
-    with slot:
-        ui.kpi(label, summary[column], change(column), fmt=fmt, help=help_text)
+ui.kpi_strip(headline, kpis=KPIS, per_row=len(KPIS))
 
 # --- funnel and trend ----------------------------------------------------------------------
 left, right = st.columns([2, 3])
@@ -190,7 +166,7 @@ staff["rank"] = range(1, len(staff) + 1)  # the same order, numbered without the
 hall_names = ui.hall_directory().set_index("hall_code")["hall_name"]
 staff["hall_name"] = staff["hall_code"].map(hall_names)
 daily_contacts = int(unnamed["contacts"].sum())
-st.caption(ui.t("mkt_staff_caption", n=count(daily_contacts), share=pct(daily_contacts / summary["contacts"]))
+st.caption(ui.t("mkt_staff_caption", n=count(daily_contacts), share=pct(daily_contacts / headline.loc["contacts", "value"]))
            + ("" if filters.days > 92 else " " + ui.t("mkt_staff_short_period")))
 ui.data_table(staff, columns={"rank": "mkt_col_rank", "staff_id": "mkt_col_staff_id",
                               "staff_name": "mkt_col_staff_name", "hall_code": "col_hall_code",

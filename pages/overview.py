@@ -7,8 +7,7 @@ from analytics.metrics import overview
 
 st.title(ui.t("page_overview"))
 st.caption(ui.t("ov_intro"))
-with st.expander(ui.t("how_computed")):
-    st.markdown(ui.t("ov_definitions"))
+ui.how_computed(overview.KPIS, "ov_definitions")
 if not ui.has_data():
     ui.empty_state("empty_database")
     st.stop()

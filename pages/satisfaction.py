@@ -11,35 +11,22 @@ from analytics.metrics import satisfaction
 
 st.title(ui.t("page_satisfaction"))
 st.caption(ui.t("sat_intro"))
-with st.expander(ui.t("how_computed")):
-    st.markdown(ui.t("sat_definitions"))
+KPIS = ("responses", "mean_score", "csat", "nps")
+ui.how_computed(KPIS, "sat_definitions")
 if not ui.has_data():
     ui.empty_state("empty_database")
     st.stop()
 
 filters = ui.channel_filter("surveys", ui.current_filters())
-summary = ui.query(satisfaction.satisfaction_summary, filters).iloc[0]
-if not summary["responses"]:
+headline = ui.headline(filters, KPIS)
+if not headline.loc["responses", "value"]:
     ui.empty_state("no_data")
     st.stop()
-previous = ui.comparison(filters)
-before = ui.query(satisfaction.satisfaction_summary, previous).iloc[0] if previous else None
 targets = ui.current_targets()
-
-
-def change(column: str):
-    """This period minus the previous one; None when the previous period has no answers or
-    lies before the data."""
-    return summary[column] - before[column] if before is not None and before["responses"] else None
 
 
 def target_text(name: str, fmt: str) -> str:
     return ui.format_value(targets[name].value, fmt) if name in targets else ui.t("sat_no_target")
-
-
-def dot(name: str, label: str, value, n=None) -> str:
-    """The KPI label with a coloured dot for its target status (none when it cannot be judged)."""
-    return f"{ui.STATUS_DOT.get(ui.judged(name, value, n=n), '')} {label}".strip()
 
 
 def scale_name(scale: str) -> str:
@@ -48,25 +35,7 @@ def scale_name(scale: str) -> str:
 
 
 st.caption(ui.comparison_caption(filters))
-columns = st.columns(4)
-with columns[0]:
-    ui.kpi(ui.t("sat_kpi_responses"), summary["responses"], change("responses"), fmt="int",
-           help=ui.t("sat_help_responses"))
-with columns[1]:
-    ui.kpi(dot("mean_score", ui.t("sat_kpi_mean_score"), summary["mean_score"], summary["responses"]),
-           summary["mean_score"], change("mean_score"), fmt="float1",
-           help=ui.t("sat_help_mean_score", target=target_text("mean_score", "float1")))
-with columns[2]:
-    ui.kpi(dot("csat", ui.t("sat_kpi_csat"), summary["csat"], summary["responses"]), summary["csat"],
-           change("csat"), fmt="percent",
-           help=ui.t("sat_help_csat", low=ui.format_value(summary["csat_low"], "percent"),
-                     high=ui.format_value(summary["csat_high"], "percent"),
-                     n=ui.format_value(summary["responses"], "int"), target=target_text("csat", "percent")))
-with columns[3]:
-    ui.kpi(dot("nps", ui.t("sat_kpi_nps"), summary["nps"], summary["nps_responses"]), summary["nps"],
-           change("nps") if before is not None and before["nps_responses"] else None, fmt="float1",
-           help=ui.t("sat_help_nps", n=ui.format_value(summary["nps_responses"], "int"),
-                     target=target_text("nps", "float1")))
+ui.kpi_strip(headline, kpis=KPIS)
 
 # --- trend ---------------------------------------------------------------------------
 st.subheader(ui.t("sat_trend"))
@@ -78,12 +47,12 @@ fig = make_subplots(rows=1, cols=2, subplot_titles=[ui.t("sat_trend_csat"), ui.t
                     horizontal_spacing=0.12)
 n_text = [ui.t("sat_col_responses_short", n=ui.format_value(n, "int")) for n in trend["responses"]]
 fig.add_trace(go.Scatter(
-    x=trend["period"], y=trend["csat"], mode="lines+markers", name=ui.t("sat_kpi_csat"), showlegend=False,
+    x=trend["period"], y=trend["csat"], mode="lines+markers", name=ui.kpi_label("csat"), showlegend=False,
     error_y=dict(type="data", symmetric=False, array=trend["csat_high"] - trend["csat"],
                  arrayminus=trend["csat"] - trend["csat_low"], thickness=1, width=3),
     text=n_text, hovertemplate="%{x|%Y-%m-%d}: %{y:.1%}<br>%{text}<extra></extra>"), row=1, col=1)
 fig.add_trace(go.Scatter(
-    x=trend["period"], y=trend["mean_score"], mode="lines+markers", name=ui.t("sat_kpi_mean_score"),
+    x=trend["period"], y=trend["mean_score"], mode="lines+markers", name=ui.kpi_label("mean_score"),
     showlegend=False, line=dict(color=ui.PALETTE[1]), text=n_text,
     hovertemplate="%{x|%Y-%m-%d}: %{y:.1f}<br>%{text}<extra></extra>"), row=1, col=2)
 if "csat" in targets:

@@ -10,13 +10,12 @@ from analytics.metrics import scorecard as sc
 
 st.title(ui.t("page_scorecard"))
 st.caption(ui.t("sc_intro"))
-with st.expander(ui.t("how_computed")):
-    st.markdown(ui.t("sc_definitions"))
+card = ui.scorecard_config()
+ui.how_computed([kpi.key for kpi in card.kpis], "sc_definitions")
 if not ui.has_data():
     ui.empty_state("empty_database")
     st.stop()
 
-card = ui.scorecard_config()
 filters = ui.current_filters()
 values, scores = ui.query(sc.scorecard, filters, card=card)  # one pass for both
 if scores.empty:

@@ -7,25 +7,24 @@ import streamlit as st
 
 import ui
 from analytics.metrics import training
-from analytics.metrics.overview import training_window
 from analytics.stats import LOW_SAMPLE
 
 st.title(ui.t("page_training"))
 st.caption(ui.t("trn_intro"))
-with st.expander(ui.t("how_computed")):
-    st.markdown(ui.t("trn_definitions"))
+# This period's figures beside coverage over the 12 months to its end (staff are expected
+# to train once a year, so a month's coverage says little on its own).
+KPIS = ("active_staff", "coverage", "coverage_12m", "onboarding_rate", "elective_rate", "hours_per_head", "pass_rate",
+        "large_sessions")
+ui.how_computed(KPIS, "trn_definitions")
 if not ui.has_data():
     ui.empty_state("empty_database")
     st.stop()
 
 filters = ui.current_filters()
-summary = ui.query(training.training_summary, filters).iloc[0]
-if not summary["active_staff"]:
+headline = ui.headline(filters, KPIS)
+if not headline.loc["active_staff", "value"]:
     ui.empty_state("no_data")
     st.stop()
-previous = ui.comparison(filters)
-before = ui.query(training.training_summary, previous).iloc[0] if previous else None
-year = ui.query(training.training_summary, training_window(filters)).iloc[0]
 targets = ui.current_targets()
 STAFF_ROWS = 500
 
@@ -44,34 +43,7 @@ def target_text(name: str) -> str:
 
 # --- KPIs ------------------------------------------------------------------------------
 st.caption(ui.comparison_caption(filters))
-# column, format, n column (before it is judged / compared), help text
-KPIS = [
-    ("active_staff", "int", None, ui.t("trn_help_active_staff")),
-    ("coverage", "percent", "active_staff",
-     ui.t("trn_help_coverage", low=pct(summary["coverage_low"]), high=pct(summary["coverage_high"]),
-          n=count(summary["active_staff"]), target=target_text("coverage"), year=pct(year["coverage"]))),
-    ("onboarding_rate", "percent", "new_hires",
-     ui.t("trn_help_onboarding_rate", n=count(summary["new_hires"]), target=target_text("onboarding_rate"))),
-    ("elective_rate", "percent", "active_at_end",
-     ui.t("trn_help_elective_rate", n=count(summary["active_at_end"]), target=target_text("elective_rate"))),
-    ("hours_per_head", "float1", "active_staff",
-     ui.t("trn_help_hours_per_head", hours=ui.format_value(summary["hours"], "float1"))),
-    ("pass_rate", "percent", "graded", ui.t("trn_help_pass_rate", n=count(summary["graded"]))),
-    ("large_sessions", "int", None, ui.t("trn_help_large_sessions")),
-]
-slots = [*st.columns(4), *st.columns(4)[:3]]
-for (column, fmt, n_column, help_text), slot in zip(KPIS, slots):
-    label = ui.t(f"trn_kpi_{column}")
-    if column in targets and n_column:
-        status = ui.judged(column, summary[column], summary.get(f"{column}_low"), summary.get(f"{column}_high"),
-                        summary[n_column])
-        label = f"{ui.STATUS_DOT.get(status, '')} {label}".strip()
-    delta = None
-    if before is not None and (before[n_column] if n_column else True) and pd.notna(summary[column]):
-        delta = summary[column] - before[column]
-    with slot:
-        ui.kpi(label, summary[column], delta, fmt=fmt, help=help_text,
-               delta_good="down" if column == "large_sessions" else "up")
+ui.kpi_strip(headline, kpis=KPIS)
 
 # --- halls, cities, regions ------------------------------------------------------------------
 st.subheader(ui.t("trn_breakdown"))

@@ -29,8 +29,8 @@ def as_read(markdown: str) -> str:
 
 
 def kpis(at: AppTest) -> dict[str, str]:
-    """KPI label (without its target dot) → value shown."""
-    return {m.label.split("] ")[-1]: m.value for m in at.metric}
+    """KPI label (without its target dot and its ⚠ for a low n) → value shown."""
+    return {m.label.split("] ")[-1].removeprefix("⚠ "): m.value for m in at.metric}
 
 
 def chart_specs(at: AppTest) -> list[dict]:

@@ -60,9 +60,9 @@ def shown_as(row) -> dict[str, str]:
             "每千次接触投诉量": ui.format_value(row["per_1000_contacts"], "float1"),
             "48小时办结率": ui.format_value(row["promise_48h"], "percent"),
             "办结时长中位数（小时）": ui.format_value(row["resolution_median_hours"], "float1"),
-            "超48小时未办结": ui.format_value(row["backlog_over_48h"], "int"),
+            "超48小时未办结（本期受理）": ui.format_value(row["backlog_over_48h"], "int"),
             "重开率": ui.format_value(row["reopen_rate"], "percent"),
-            "30天重复投诉率": ui.format_value(row["repeat_rate"], "percent"),
+            "重复投诉率（30天）": ui.format_value(row["repeat_rate"], "percent"),
             "赔付金额（元）": ui.format_value(row["compensation"], "int")}
 
 
@@ -128,7 +128,7 @@ def test_the_points_spike_shows_when_the_period_covers_it(sample_app_env, expect
 def test_english_leaves_no_chinese_in_the_pages_own_labels(sample_app_env):
     at = run(lang="en")
     assert at.title[0].value == "Complaints"
-    assert "Resolved within 48 h" in metrics(at) and "Open over 48 h" in metrics(at)
+    assert "Resolved within 48 h" in metrics(at) and "Open over 48 h (received in the period)" in metrics(at)
     labels = [*metrics(at), *(s.value for s in at.subheader), *(c.value for c in at.caption),
               *(m.value for m in at.markdown), *(b.label for b in at.download_button)]
     for frame in at.dataframe:

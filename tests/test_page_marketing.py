@@ -63,7 +63,7 @@ def shown_as(row) -> dict[str, str]:
             "有意向": ui.format_value(row["interested"], "int"),
             "成功办理": ui.format_value(row["converted"], "int"),
             "营销成功率": ui.format_value(row["conversion"], "percent"),
-            "收入（元）": ui.format_value(row["revenue"], "int"),
+            "营收（元）": ui.format_value(row["revenue"], "int"),
             "单次接触收入（元）": ui.format_value(row["revenue_per_contact"], "float1")}
 
 
@@ -147,8 +147,8 @@ def test_city_level_activity_types_and_monthly_grain(sample_app_env, expected):
 def test_english_leaves_no_chinese_in_the_pages_own_labels(sample_app_env):
     at = run(lang="en")
     assert at.title[0].value == "Marketing"
-    assert set(metrics(at)) == {"Contacts", "Interested", "Converted", "Conversion", "Revenue (CNY)",
-                                "Revenue per contact (CNY)"}
+    assert set(metrics(at)) == {"Contacts", "Interested", "Converted", "Conversion", "Revenue (¥)",
+                                "Revenue per contact (¥)"}
     labels = [*metrics(at), *(s.value for s in at.subheader), *(c.value for c in at.caption),
               *(m.value for m in at.markdown), *(b.label for b in at.download_button),
               *(m.proto.help for m in at.metric)]

@@ -108,7 +108,7 @@ def test_city_level_and_monthly_grain(sample_app_env, expected):
 def test_english_leaves_no_chinese_in_the_pages_own_labels(sample_app_env):
     at = run(lang="en")
     assert at.title[0].value == "Satisfaction"
-    assert set(metrics(at)) == {"Responses", "Mean score (0–100)", "CSAT", "NPS"}
+    assert set(metrics(at)) == {"Survey answers", "Mean score (0–100)", "CSAT", "NPS"}
     labels = [*metrics(at), *(s.value for s in at.subheader), *(c.value for c in at.caption),
               *(m.value for m in at.markdown), *(b.label for b in at.download_button)]
     for frame in at.dataframe:

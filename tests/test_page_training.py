@@ -63,11 +63,13 @@ def run(query=None, **state) -> AppTest:
 metrics = kpis
 
 
-def shown_as(row) -> dict[str, str]:
-    return {"在岗员工": ui.format_value(row["active_staff"], "int"),
-            "培训覆盖率": ui.format_value(row["coverage"], "percent"),
-            "岗前培训及时率": ui.format_value(row["onboarding_rate"], "percent"),
-            "选修完成率": ui.format_value(row["elective_rate"], "percent"),
+def shown_as(row, year) -> dict[str, str]:
+    """The tiles for the period (`row`) and the 12 months to its end (`year`)."""
+    return {"在岗员工（期内）": ui.format_value(row["active_staff"], "int"),
+            "培训覆盖率（本期）": ui.format_value(row["coverage"], "percent"),
+            "培训覆盖率（近12个月）": ui.format_value(year["coverage"], "percent"),
+            "岗前培训及时率（本期入职）": ui.format_value(row["onboarding_rate"], "percent"),
+            "选修完成率（近12个月）": ui.format_value(row["elective_rate"], "percent"),
             "人均学时": ui.format_value(row["hours_per_head"], "float1"),
             "考核通过率": ui.format_value(row["pass_rate"], "percent"),
             "大班授课（>30 人）": ui.format_value(row["large_sessions"], "int")}
@@ -82,11 +84,11 @@ array = plotly_array
 def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
     at = run()
     october, september = expected["october"], expected["september"]
-    assert metrics(at) == shown_as(october)
-    coverage = next(m for m in at.metric if m.label.endswith("培训覆盖率"))
+    assert metrics(at) == shown_as(october, expected["october_12m"])
+    coverage = next(m for m in at.metric if m.label.endswith("培训覆盖率（本期）"))
     assert coverage.proto.delta == f"{(october['coverage'] - september['coverage']) * 100:+.1f} 个百分点"
-    # The Overview's 12-month view of coverage is named in the help, so the two pages reconcile.
-    assert ui.format_value(expected["october_12m"]["coverage"], "percent") in coverage.proto.help
+    # The month's 39.9% and the Overview's 12-month 91.7% are two tiles with two names.
+    assert metrics(at)["培训覆盖率（近12个月）"] == "91.7%" and metrics(at)["培训覆盖率（本期）"] == "39.9%"
     assert "2026-09-01" in at.caption[1].value and "2026-09-30" in at.caption[1].value
     assert len(charts(at)) == 4  # halls, coverage × satisfaction, course types, trend
 
@@ -94,7 +96,7 @@ def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
 def test_the_full_year_for_a_hall_that_trains_nobody(sample_app_env, expected):
     at = run({**FULL_YEAR, "hall": HALL})
     hall, everyone = expected["hall_year"], expected["year"]
-    assert metrics(at) == shown_as(hall)
+    assert metrics(at) == shown_as(hall, hall)  # the 12 months to the period end are the period
     assert hall["coverage"] == 0 and everyone["coverage"] > 0.9
     assert all(not m.proto.delta for m in at.metric)  # the year before lies outside the data
     by_hall, staff = (d.value for d in at.dataframe)
@@ -106,7 +108,7 @@ def test_the_full_year_for_a_hall_that_trains_nobody(sample_app_env, expected):
 
 def test_poor_training_halls_sit_low_left_over_the_full_year(sample_app_env, expected):
     at = run(FULL_YEAR)
-    assert metrics(at) == shown_as(expected["year"])
+    assert metrics(at) == shown_as(expected["year"], expected["year"])
     points = {}
     for trace in charts(at)[1]["data"]:
         for code, x, y, text in zip((c[0] for c in trace["customdata"]), array(trace["x"]), array(trace["y"]),
@@ -151,8 +153,9 @@ def test_city_level_monthly_grain_and_mean_score(sample_app_env, expected):
 def test_english_leaves_no_chinese_in_the_pages_own_labels(sample_app_env, expected):
     at = run(lang="en")
     assert at.title[0].value == "Training"
-    assert set(metrics(at)) == {"Active staff", "Training coverage", "Pre-job training on time",
-                                "Elective completion", "Hours per head", "Pass rate", "Large classes (>30)"}
+    assert set(metrics(at)) == {"Active staff (in the period)", "Training coverage (this period)",
+                                "Training coverage (12 months)", "Pre-job training in time (hired in the period)",
+                                "Elective completion (12 months)", "Hours per head", "Pass rate", "Large classes (>30)"}
     labels = [*metrics(at), *(s.value for s in at.subheader), *(c.value for c in at.caption),
               *(m.value for m in at.markdown), *(b.label for b in at.download_button),
               *(m.proto.help for m in at.metric)]

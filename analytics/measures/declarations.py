@@ -69,9 +69,10 @@ MEASURES: tuple[Measure, ...] = (
        "期内收到的满意度评价条数。", "Survey answers received in the period.", format="int"),
     _m("mean_score", "satisfaction", "mean", ["score_sum", "score_sq_sum", "responses"],
        "平均得分（0–100）", "Mean score (0–100)",
-       "每条评价按其声明的量表折算为 0–100 分（最好 100、最差 0）后的平均，3、5、10 分制可合并。",
-       "Every answer normalised to 0–100 on its declared scale (best 100, worst 0), averaged, so 3-, 5- "
-       "and 10-point surveys pool.", format="float1", target="mean_score"),
+       "每条评价按其声明的量表折算为 0–100 分（最好 100、最差 0）后的平均：5 分制 (s−1)/4×100，10 分制 s×10，"
+       "短信三级 (3−s)/2×100（1=满意=100），所以 3、5、10 分制可合并。",
+       "Every answer normalised to 0–100 on its declared scale (best 100, worst 0), averaged: 5-point "
+       "(s−1)/4×100, 10-point s×10, SMS 3-point (3−s)/2×100 (1 = satisfied = 100), so the scales pool.", format="float1", target="mean_score"),
     _m("csat", "satisfaction", "share", ["top_box", "responses"], "满意度（CSAT）", "CSAT",
        "顶格评价占比：5 分制 4–5 分、10 分制 9–10 分、短信回复 1（满意）。",
        "Share of top-box answers: 4–5 of 5, 9–10 of 10, 1 (satisfied) of the SMS reply.", target="csat"),
@@ -152,10 +153,18 @@ MEASURES: tuple[Measure, ...] = (
        "子类为首问推诿的工单 ÷ 同期营销接触 × 1000。",
        "Tickets for first-contact ownership refused ÷ contacts in the period × 1,000.",
        higher_is_better=False, format="float1", scale=1000, target="first_contact_breaches_per_1000"),
+    _m("compensation", "complaints", "sum", ["compensation"], "赔付金额（元）", "Compensation (¥)",
+       "期内受理工单的赔付金额合计。", "Compensation paid on the period's tickets, added up.",
+       higher_is_better=False, format="money"),
     # --- marketing ------------------------------------------------------------------------
     _m("contacts", "marketing", "count", ["contacts"], "营销接触", "Contacts",
        "期内营销接触客户数（逐笔记录每行 1 次，日报行按其合计）。",
        "Customer contacts in the period (a contact row counts 1, a daily report row its total).", format="int"),
+    _m("interested", "marketing", "count", ["interested"], "有意向", "Interested",
+       "期内表示有意向的接触数（成功办理的也计为有意向）。",
+       "Contacts in the period that showed interest (a converted contact was also interested).", format="int"),
+    _m("converted", "marketing", "count", ["converted"], "成功办理", "Converted",
+       "期内成功办理的接触数。", "Contacts in the period that ended in a sale.", format="int"),
     _m("conversion", "marketing", "share", ["converted", "contacts"], "营销成功率", "Conversion",
        "成功办理数 ÷ 接触客户数（逐笔记录与日报合计）。", "Converted ÷ contacts (contact rows and daily reports added up).",
        target="conversion"),
@@ -170,9 +179,9 @@ MEASURES: tuple[Measure, ...] = (
                    "per contact is unknown"),
     # --- training -------------------------------------------------------------------------
     _m("active_staff", "training", "count", ["active_staff"], "在岗员工（期内）", "Active staff (in the period)",
-       "期内任一天在岗的员工（入职不晚于期末且离职不早于期初），按员工名单所属厅店。",
-       "Staff employed on any day of the period (hired by its end, not left before its start), by the staff "
-       "list's hall.", format="int"),
+       "期内任一天在岗的员工（入职不晚于期末且离职不早于期初，以日期为准、不看状态列），按员工名单所属厅店。",
+       "Staff employed on any day of the period (hired by its end, not left before its start; dates decide, not "
+       "the status column), by the staff list's hall.", format="int"),
     _m("coverage", "training", "share", ["trained_staff", "active_staff"], "培训覆盖率（本期）",
        "Training coverage (this period)",
        "期内在岗员工中，期内至少参加过一次培训的占比。",
@@ -185,9 +194,11 @@ MEASURES: tuple[Measure, ...] = (
        "are expected to train at least once a year).", window="12m", target="coverage"),
     _m("onboarding_rate", "training", "share", ["onboarded_in_time", "new_hires"], "岗前培训及时率（本期入职）",
        "Pre-job training in time (hired in the period)",
-       "期内入职、30 天期限已过或已参加岗前培训的员工中，入职 30 天内完成首次岗前培训的占比。",
+       "期内入职、30 天期限已过或已参加岗前培训的员工中，入职 30 天内完成首次岗前培训的占比（第 30 天算及时，"
+       "第 31 天算迟；仍在 30 天内且未培训的不计入）。",
        "Among staff hired in the period whose 30 days are over (or who had it), the share whose first pre-job "
-       "training came within 30 days of hire.", target="onboarding_rate"),
+       "training came within 30 days of hire (day 30 is on time, day 31 late; those still inside their 30 days "
+       "without it are left out).", target="onboarding_rate"),
     _m("onboarding_rate_12m", "training", "share", ["onboarded_in_time", "new_hires"], "岗前培训及时率（近12个月）",
        "Pre-job training in time (12 months)",
        "同上，入职日期在截至期末的近 12 个月内。", "As above, for staff hired in the 12 months to the period end.",

@@ -39,7 +39,9 @@ def _target_text(m: Measure, targets: dict) -> str:
 def _interval_text(m: Measure) -> str:
     if m.interval:
         return f"{INTERVAL_TEXT[m.interval]}; ⚠ below n = {m.min_n}"
-    return f"none: {m.no_interval}" if m.no_interval else "none (a count)"
+    if m.no_interval:
+        return f"none: {m.no_interval}"
+    return "none (a total)" if m.kind == "sum" else "none (a count)"
 
 
 def catalogue(targets: dict | None = None) -> str:

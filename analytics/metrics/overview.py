@@ -32,16 +32,37 @@ def training_window(filters: Filters) -> Filters:
     return filters.with_period(start, filters.end)
 
 
-def summaries(con, filters: Filters, now: dt.datetime | None = None) -> dict[str, pd.Series]:
-    """Each area's counts and KPIs for the filters, by area (training over the 12 months to
-    the period end, as `coverage_12m` and `onboarding_rate_12m`). Kept apart: areas share
-    column names (`contacts`, `low_sample`) that are not the same thing, and a KPI reads
-    its value and its n from its own area."""
-    train = measures.evaluate(training.training_summary(con, training_window(filters)), TRAINING_12M)
-    return {"satisfaction": satisfaction.satisfaction_summary(con, filters).iloc[0],
-            "complaints": complaints.complaint_summary(con, filters, now=now).iloc[0],
-            "marketing": marketing.marketing_summary(con, filters).iloc[0],
-            "training": train.iloc[0]}
+AREA_SUMMARIES = {"satisfaction": satisfaction.satisfaction_summary, "complaints": complaints.complaint_summary,
+                  "marketing": marketing.marketing_summary, "training": training.training_summary}
+
+
+def source(measure: measures.Measure) -> str:
+    """Which count frame of `summaries` a KPI reads: its area's for the period, or
+    "<area>_12m" for a KPI over the 12 months to the period end."""
+    return f"{measure.area}_12m" if measure.window == "12m" else measure.area
+
+
+def summaries(con, filters: Filters, now: dt.datetime | None = None, *,
+              kpis: tuple[str, ...] = KPIS) -> dict[str, pd.Series]:
+    """The count frames (one row each) the KPIs of `kpis` read, by `source`: each area's
+    summary for the filters, and the 12-month one (training_window) with its KPIs
+    evaluated. Kept apart: areas share column names (`contacts`, `low_sample`) that are
+    not the same thing, a 12-month `coverage_12m` is not this period's `coverage`, and a
+    KPI reads its value and its n from its own frame. Only the frames `kpis` need are
+    queried (an area page asks for its own)."""
+    wanted: dict[str, list[str]] = {}
+    for key in kpis:
+        wanted.setdefault(source(measures.get(key)), []).append(key)
+    frames = {}
+    for name, keys in wanted.items():
+        measure = measures.get(keys[0])
+        window = training_window(filters) if measure.window == "12m" else filters
+        summary = AREA_SUMMARIES[measure.area]
+        frame = summary(con, window, now=now) if measure.area == "complaints" else summary(con, window)
+        if measure.window == "12m":
+            measures.evaluate(frame, keys)
+        frames[name] = frame.iloc[0]
+    return frames
 
 
 def change_verdict(key: str, now: pd.Series, before: pd.Series | None) -> str | None:
@@ -63,12 +84,12 @@ def headline(con, filters: Filters, *, now: dt.datetime | None = None, compare: 
     for a week), the change and the change's verdict (significant / within_noise /
     untested). Without `compare` (the previous period lies before the data) there is no
     previous value, change or verdict: a change against nothing would be made up."""
-    current = summaries(con, filters, now)
-    previous = summaries(con, filters.previous(), now) if compare else {}
+    current = summaries(con, filters, now, kpis=kpis)
+    previous = summaries(con, filters.previous(), now, kpis=kpis) if compare else {}
     rows = []
     for key in kpis:
         measure = measures.get(key)
-        now_row, before_row = current[measure.area], previous.get(measure.area)
+        now_row, before_row = current[source(measure)], previous.get(source(measure))
         value = now_row.get(key)
         before = before_row.get(key) if before_row is not None else None
         rows.append({"kpi": key, "area": measure.area, "format": measure.format, "value": value,

@@ -147,10 +147,10 @@ def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd
         if key == "backlog_over_48h":  # its row becomes the carried backlog below
             averages.append(sum(backlogs) / AVERAGE_WEEKS)
         elif measure.kind in ("count", "sum"):
-            total = pooled[measure.area].get(key)
+            total = pooled[overview.source(measure)].get(key)
             averages.append(total / AVERAGE_WEEKS if _number(total) else np.nan)
         else:
-            averages.append(pooled[measure.area].get(key))
+            averages.append(pooled[overview.source(measure)].get(key))
     frame["average_4w"] = averages
     backlog = frame["kpi"] == "backlog_over_48h"
     carried = measures.get("carried_over_48h")
