@@ -11,7 +11,7 @@ from analytics.metrics import satisfaction
 
 st.title(ui.t("page_satisfaction"))
 st.caption(ui.t("sat_intro"))
-KPIS = ("responses", "mean_score", "csat", "nps")
+KPIS = ("responses", "mean_score", "csat", "nps", "wait_minutes")
 ui.how_computed(KPIS, "sat_definitions")
 if not ui.has_data():
     ui.empty_state("empty_database")
@@ -35,7 +35,7 @@ def scale_name(scale: str) -> str:
 
 
 st.caption(ui.comparison_caption(filters))
-ui.kpi_strip(headline, kpis=KPIS)
+ui.kpi_strip(headline, kpis=KPIS, per_row=len(KPIS))
 
 # --- trend ---------------------------------------------------------------------------
 st.subheader(ui.t("sat_trend"))

@@ -70,6 +70,7 @@ def test_the_shipped_scorecard_reads_and_covers_the_five_commitments():
     ("nps", 60.0, 25, "low_sample"),   # (20 − 5) / 25; s² = 0.8 − 0.36, ±1.96·√(0.64/25): 28.6–91.4 holds 30
     ("csat_after_long_wait", 0.8, 10, "low_sample"),         # 8 / 10: the interval 0.49–0.94 holds 80%
     ("long_wait_share", 0.25, 40, "missed"),                 # 10 / 40 > 15%
+    ("wait_minutes", 8.75, 40, "met"),                       # (10 × 20 + 30 × 5) / 40 ≤ 10 minutes
     ("promise_48h", 35 / 40, 40, "missed"),                  # 35 of 40 within 48 h < 95%
     ("feedback_rate", 0.9, 40, "met"),                       # 36 of 40 resolved reached
     ("repeat_rate", 0.0, 40, "met"),                         # no customer ids: no repeats
@@ -99,7 +100,8 @@ def test_each_kpi_scores_between_floor_and_target(result, kpi, score):
     ("integrity", 100.0, 5),      # billing (2) + consent (2) + promises (1), each at or below target
     ("professional", 100.0, 2),   # first-contact resolution (2) 100; the training KPIs have no data
     ("experience", 100.0, 4),     # CSAT (2), NPS (1, a low sample, still scored), mean score (1) past target
-    ("care", (2 * 100 + 100 * 0.25 / 0.35) / 3, 3),  # 90.48: CSAT after a wait (2) 100, long-wait share (1) 71.43
+    # 92.86: CSAT after a wait (2) 100, long-wait share (1) 71.43, mean wait (1) 8.75 min ≤ 10: 100
+    ("care", (2 * 100 + 100 * 0.25 / 0.35 + 100) / 4, 4),
     ("fulfilment", (2 * 100 * 0.275 / 0.35 + 3 * 100) / 5, 5),  # 91.43: 48 h (2) 78.57; feedback, repeats,
                                                                   # breaches (1 each) 100
 ])
@@ -147,7 +149,7 @@ def test_hall_against_city_and_region(con):
     comparison = sc.hall_comparison(con, Filters(*PERIOD), "H1", now=NOW)
     assert set(comparison["level"]) == {"hall", "city", "region"}
     care = comparison[comparison["commitment"] == "care"].set_index("level")["score"]
-    assert care.tolist() == pytest.approx([(2 * 100 + 100 * 0.25 / 0.35) / 3] * 3)  # H1 is its city and region
+    assert care.tolist() == pytest.approx([(2 * 100 + 100 * 0.25 / 0.35 + 100) / 4] * 3)  # H1 is its city and region
 
 
 def test_monthly_scores_have_no_score_where_a_month_has_no_data(con):

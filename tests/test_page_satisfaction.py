@@ -55,7 +55,8 @@ def shown_as(row) -> dict[str, str]:
     return {"评价样本量": ui.format_value(row["responses"], "int"),
             "平均得分（0–100）": ui.format_value(row["mean_score"], "float1"),
             "满意度（CSAT）": ui.format_value(row["csat"], "percent"),
-            "净推荐值（NPS）": ui.format_value(row["nps"], "float1")}
+            "净推荐值（NPS）": ui.format_value(row["nps"], "float1"),
+            "平均等待时长（分钟）": ui.format_value(row["wait_minutes"], "float1")}
 
 
 charts = chart_specs
@@ -108,7 +109,7 @@ def test_city_level_and_monthly_grain(sample_app_env, expected):
 def test_english_leaves_no_chinese_in_the_pages_own_labels(sample_app_env):
     at = run(lang="en")
     assert at.title[0].value == "Satisfaction"
-    assert set(metrics(at)) == {"Survey answers", "Mean score (0–100)", "CSAT", "NPS"}
+    assert set(metrics(at)) == {"Survey answers", "Mean score (0–100)", "CSAT", "NPS", "Mean waiting time (minutes)"}
     labels = [*metrics(at), *(s.value for s in at.subheader), *(c.value for c in at.caption),
               *(m.value for m in at.markdown), *(b.label for b in at.download_button)]
     for frame in at.dataframe:

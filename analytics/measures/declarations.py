@@ -84,7 +84,7 @@ MEASURES: tuple[Measure, ...] = (
        "平均等待时长（分钟）", "Mean waiting time (minutes)",
        "填写了等待时长的评价中，客户等候办理的平均分钟数。",
        "Mean minutes customers waited, over the answers that record a waiting time.",
-       higher_is_better=False, format="float1"),
+       higher_is_better=False, format="float1", target="wait_minutes"),
     _m("long_wait_share", "satisfaction", "share", ["long_waits", "wait_responses"], "超时等待占比", "Share kept waiting",
        "填写了等待时长的评价中，等待超过计分卡设定分钟数（默认 15 分钟）的占比。",
        "Among answers that record a waiting time, the share that waited longer than the scorecard's limit "
