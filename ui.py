@@ -1216,28 +1216,60 @@ def current_targets() -> dict:
         return {}
 
 
-def _styled(shown: pd.DataFrame, low: np.ndarray, targeted: dict[str, str],
+def _styled(shown: pd.DataFrame, low: dict[str, np.ndarray], targeted: dict[str, tuple],
             statuses: dict[str, list] | None = None):
-    """Cells coloured against their targets, low-sample rows greyed instead of judged (a
-    pandas Styler); the plain frame when there is nothing to colour. `statuses` gives
+    """Cells coloured against their targets and low-n values greyed, value by value (a
+    pandas Styler); the plain frame when there is nothing to colour. `low` is, per column
+    label, which of its values rest on too few observations; `targeted` maps a label to
+    (target, its values' statuses or None to judge the value itself); `statuses` gives
     ready-made per-cell statuses for columns judged elsewhere (each with its own n)."""
     # A Styler costs about a millisecond per hundred cells to send: tables past STYLED_CELLS
     # (a province's 10,000 staff) go plain, with their verdict columns still there.
-    if not (targeted or statuses or low.any()) or shown.size > STYLED_CELLS:
+    if not (targeted or statuses or any(m.any() for m in low.values())) or shown.size > STYLED_CELLS:
         return shown
     styler = shown.style.format(na_rep="")
-    known = current_targets() if targeted else {}
-    for label, name in targeted.items():
-        if name in known:
-            styler = styler.apply(
-                lambda col, tg=known[name]: ["" if g else _status_css(tg.status(v)) for v, g in zip(col, low)],
-                subset=[label], axis=0)
+    for label, (target, judged) in targeted.items():
+        cells = judged if judged is not None else [target.status(v) for v in shown[label]]
+        styler = styler.apply(lambda col, cells=cells: [_status_css(c if isinstance(c, str) else None)
+                                                        for c in cells], subset=[label], axis=0)
     for label, cells in (statuses or {}).items():
         styler = styler.apply(lambda col, cells=cells: [_status_css(c if isinstance(c, str) else None)
                                                         for c in cells], subset=[label], axis=0)
-    if low.any():
-        styler = styler.apply(lambda col: [f"color: {LOW_SAMPLE_TEXT}" if g else "" for g in low], axis=0)
+    for label, mask in low.items():
+        if mask.any():
+            styler = styler.apply(lambda col, mask=mask: [f"color: {LOW_SAMPLE_TEXT}" if g else "" for g in mask],
+                                  subset=[label], axis=0)
     return styler
+
+
+def _low_values(frame: pd.DataFrame, columns) -> dict[str, np.ndarray]:
+    """Per shown column that is a declared KPI whose n is in the frame: which values rest
+    on fewer than its minimum n (each value by its own n: a hall's CSAT from 300 answers is
+    not marked because its NPS rests on 12). Other tables fall back to the frame's
+    `low_sample` row mark."""
+    marks = {}
+    for column in columns:
+        measure = measures.MEASURE_BY_KEY.get(column)
+        if measure is None or measure.n_column is None or measure.n_column not in frame.columns:
+            continue
+        n = pd.to_numeric(frame[measure.n_column], errors="coerce").fillna(0).to_numpy(dtype=float)
+        marks[column] = (n < measure.min_n) & pd.to_numeric(frame[column], errors="coerce").notna().to_numpy()
+    if not marks and "low_sample" in frame.columns:
+        row = frame["low_sample"].fillna(False).astype(bool).to_numpy()
+        marks = {column: row for column in columns}
+    return marks
+
+
+def _judged_cells(frame: pd.DataFrame, column: str, target) -> list | None:
+    """Statuses of a declared KPI's values against `target`, each judged with its own n and
+    interval (none where it cannot be judged); None for a column that is not a KPI."""
+    measure = measures.MEASURE_BY_KEY.get(column)
+    if measure is None or measure.n_column is None or measure.n_column not in frame.columns:
+        return None
+    lows = frame[f"{column}_low"] if f"{column}_low" in frame.columns else [None] * len(frame)
+    highs = frame[f"{column}_high"] if f"{column}_high" in frame.columns else [None] * len(frame)
+    return [judge(target, v, n=n, low=lo, high=hi, min_n=measure.min_n)
+            for v, n, lo, hi in zip(frame[column], frame[measure.n_column], lows, highs)]
 
 
 def _status_css(status: str | None) -> str:
@@ -1249,7 +1281,9 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
                statuses: dict[str, list] | None = None, selectable: bool = False):
     """A table under translated headers (`columns`: column → i18n key, in display order),
     formatted by `formats` (percent, int, float1, date, datetime, text), coloured against
-    `targets` (column → target name), low-sample rows marked and greyed, with CSV and Excel
+    `targets` (column → target name; a declared KPI's value judged with its own n and
+    interval), each value resting on too few observations greyed and named in a hint
+    column (`_low_values`), with CSV and Excel
     downloads that carry the filters. `statuses` (column → one status per row) colours
     columns judged by the caller instead. Returns the selection event when `selectable`."""
     if frame.empty:
@@ -1262,17 +1296,26 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
         if kind in ("percent", "int", "float1"):
             # An object column holding None shows "None"; as numbers, a gap shows as a gap.
             shown[label] = pd.to_numeric(shown[label], errors="coerce")
-    low = (frame["low_sample"].fillna(False).astype(bool).to_numpy() if "low_sample" in frame.columns
-           else np.zeros(len(frame), dtype=bool))
-    if low.any():
-        shown[t("col_low_sample")] = np.where(low, t("low_sample_mark", n=LOW_SAMPLE), "")
-    targeted = {labels[c]: name for c, name in (targets or {}).items() if c in labels}
+    frame = frame.reset_index(drop=True)
+    low = _low_values(frame, columns)
+    marked = np.zeros(len(frame), dtype=bool)
+    for mask in low.values():
+        marked |= mask
+    if marked.any():
+        # Which values of the row rest on few observations, named (a mark per value, carried
+        # into the downloads, where the grey is lost).
+        names = [[labels[c] for c, mask in low.items() if mask[i]] for i in range(len(frame))]
+        shown[t("col_low_sample")] = [t("low_sample_values", n=LOW_SAMPLE, columns=t("word_sep").join(row)) if row
+                                      else "" for row in names]
+    known = current_targets() if targets else {}
+    targeted = {labels[c]: (known[name], _judged_cells(frame, c, known[name]))
+                for c, name in (targets or {}).items() if c in labels and name in known}
     config = {labels[c]: _column_config(formats[c]) for c in columns if c in formats}
     judged = {labels[c]: list(v) for c, v in (statuses or {}).items() if c in labels}
-    event = st.dataframe(_styled(shown, low, targeted, judged), hide_index=True, width="stretch", key=key,
-                         column_config=config, on_select="rerun" if selectable else "ignore",
-                         selection_mode="single-row")
-    if low.any():
+    event = st.dataframe(_styled(shown, {labels[c]: m for c, m in low.items()}, targeted, judged), hide_index=True,
+                         width="stretch", key=key, column_config=config,
+                         on_select="rerun" if selectable else "ignore", selection_mode="single-row")
+    if marked.any():
         st.caption(t("low_sample_note", n=LOW_SAMPLE))
     _downloads(shown, kinds, key=key, filters=filters, file_stem=file_stem)
     return event if selectable else None

@@ -176,9 +176,10 @@ TEXT: dict[str, dict[str, str]] = {
     "download_excel": {"zh": "下载 Excel", "en": "Download Excel"},
     "col_low_sample": {"zh": "样本提示", "en": "Sample"},
     "col_interval": {"zh": "95% 置信区间", "en": "95% interval"},
-    "low_sample_mark": {"zh": "⚠ 样本<{n}", "en": "⚠ n<{n}"},
-    "low_sample_note": {"zh": "灰色行的样本少于 {n} 个，结果仅供参考，排名时放在最后。",
-                        "en": "Grey rows have fewer than {n} observations: indicative only, ranked last."},
+    "low_sample_values": {"zh": "⚠ 样本<{n}：{columns}", "en": "⚠ n<{n}: {columns}"},
+    "low_sample_note": {"zh": "灰色数值的样本少于 {n} 个（每个数值按其自身样本量），仅供参考，不作达标着色，排名时放在最后。",
+                        "en": "Grey values rest on fewer than {n} observations (each by its own n): indicative only, "
+                              "not coloured against the target, ranked last."},
     "targets_unreadable": {"zh": "目标值文件有误，表格暂不按目标着色：{detail}",
                            "en": "The targets file is broken, so tables are not coloured against targets: {detail}"},
     "pp_unit": {"zh": "个百分点", "en": "pp"},

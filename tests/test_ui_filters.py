@@ -192,11 +192,11 @@ def test_table_kpis_and_downloads_in_the_current_language(halls):
     assert at.metric[0].proto.delta == "-1.2 pp"
 
 
-def test_low_sample_rows_are_marked(halls):
+def test_low_sample_values_are_marked(halls):
     hall = halls["hall_code"].iloc[0]
     at = harness({"from": "2026-10-01", "to": "2026-10-01", "hall": hall}, harness_table=True)  # one day: few answers
     table = at.dataframe[0].value
-    assert list(table["样本提示"]) == ["⚠ 样本<30"]
+    assert list(table["样本提示"]) == ["⚠ 样本<30：满意度（CSAT）"]  # the value named, not the row
     assert "样本少于 30" in at.caption[-1].value
 
 
@@ -315,3 +315,12 @@ def test_freshness_flags_only_what_is_older_than_a_week(tmp_path, monkeypatch):
     assert f"- 投诉工单：截至 {recent.date().isoformat()}（2 天前）" in lines
     assert "- 满意度调查：暂无数据" in lines
     assert not any(line.startswith("- ⚠") for line in lines)
+
+
+def test_each_value_is_marked_by_its_own_n():
+    # One hall: CSAT from 300 answers, NPS from the 12 of them with a recommend score.
+    frame = pd.DataFrame({"hall_code": ["H1", "H2"], "responses": [300, 10], "csat": [0.9, 0.8],
+                          "nps_responses": [12, 10], "nps": [25.0, 10.0], "low_sample": [False, True]})
+    marks = ui._low_values(frame, ["hall_code", "responses", "csat", "nps"])
+    assert set(marks) == {"csat", "nps"}  # counts and codes carry no mark
+    assert marks["csat"].tolist() == [False, True] and marks["nps"].tolist() == [True, True]
