@@ -1242,6 +1242,34 @@ def _styled(shown: pd.DataFrame, low: dict[str, np.ndarray], targeted: dict[str,
     return styler
 
 
+def _with_n_and_interval(frame: pd.DataFrame, labels: dict[str, str], formats: dict[str, str]):
+    """Every declared KPI shown with its n and its 95% interval: after each KPI column, its
+    n column when the table does not show it already, and its interval as "a – b" when the
+    frame has one and the table shows no bound. Returns (frame, labels, formats) with the
+    added columns in place."""
+    shown = set(labels)
+    out_labels: dict[str, str] = {}
+    for column, label in labels.items():
+        out_labels[column] = label
+        measure = measures.MEASURE_BY_KEY.get(column)
+        if measure is None or measure.n_column is None:
+            continue
+        if measure.n_column not in shown and measure.n_column in frame.columns:
+            name = f"{column}__n"
+            frame[name] = pd.to_numeric(frame[measure.n_column], errors="coerce")
+            # a rate's n is its exposure (contacts), not a sample size
+            out_labels[name] = t("col_base_of" if measure.kind == "rate" else "col_n_of", label=label)
+            formats[name] = "int"
+            shown.add(measure.n_column)
+        low, high = f"{column}_low", f"{column}_high"
+        if measure.interval and low in frame.columns and high in frame.columns and not {low, high} & shown:
+            name = f"{column}__interval"
+            fmt = measure_format(column)
+            frame[name] = [interval_text(lo, hi, fmt) for lo, hi in zip(frame[low], frame[high])]
+            out_labels[name], formats[name] = t("col_interval_of", label=label), "text"
+    return frame, out_labels, formats
+
+
 def _low_values(frame: pd.DataFrame, columns) -> dict[str, np.ndarray]:
     """Per shown column that is a declared KPI whose n is in the frame: which values rest
     on fewer than its minimum n (each value by its own n: a hall's CSAT from 300 answers is
@@ -1289,7 +1317,13 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
     if frame.empty:
         empty_state("no_data")
         return None
-    labels = {c: t(k) for c, k in columns.items()}
+    # A declared rate or mean is headed by its declared name (which says its window), the
+    # same on every table and tile; counts keep the table's own word (a 12-month frame's
+    # `active_staff` is not the period's).
+    headers = {c: kpi_label(c) if c in measures.MEASURE_BY_KEY and measures.get(c).n_column else t(k)
+               for c, k in columns.items()}
+    frame, labels, formats = _with_n_and_interval(frame.reset_index(drop=True), headers, dict(formats))
+    columns = labels
     shown = frame[list(columns)].rename(columns=labels).reset_index(drop=True)
     kinds = {labels[c]: formats.get(c, "text") for c in columns}
     for label, kind in kinds.items():

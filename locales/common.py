@@ -176,6 +176,9 @@ TEXT: dict[str, dict[str, str]] = {
     "download_excel": {"zh": "下载 Excel", "en": "Download Excel"},
     "col_low_sample": {"zh": "样本提示", "en": "Sample"},
     "col_interval": {"zh": "95% 置信区间", "en": "95% interval"},
+    "col_n_of": {"zh": "{label} 样本量", "en": "{label} n"},
+    "col_base_of": {"zh": "{label} 基数", "en": "{label} base"},
+    "col_interval_of": {"zh": "{label} 95% 区间", "en": "{label} 95% interval"},
     "low_sample_values": {"zh": "⚠ 样本<{n}：{columns}", "en": "⚠ n<{n}: {columns}"},
     "low_sample_note": {"zh": "灰色数值的样本少于 {n} 个（每个数值按其自身样本量），仅供参考，不作达标着色，排名时放在最后。",
                         "en": "Grey values rest on fewer than {n} observations (each by its own n): indicative only, "

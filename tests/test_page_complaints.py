@@ -102,8 +102,10 @@ def test_the_slipping_hall(sample_app_env, expected):
 def test_tables_and_the_hall_chart(sample_app_env, expected):
     at = run()
     by_hall, open_tickets, tickets = (d.value for d in at.dataframe)
-    assert list(by_hall.columns)[:8] == ["排名", "区域", "地市", "营业厅编码", "营业厅名称", "工单数", "每千次接触投诉",
-                                         "48小时办结率"]
+    # Each rate under its declared name, with its n (a rate's base) and 95% interval beside it.
+    assert list(by_hall.columns)[:10] == ["排名", "区域", "地市", "营业厅编码", "营业厅名称", "工单数", "每千次接触投诉量",
+                                          "每千次接触投诉量 基数", "每千次接触投诉量 95% 区间", "48小时办结率"]
+    assert {"重开率 95% 区间", "重复投诉率（30天） 95% 区间"} <= set(by_hall.columns)
     assert len(by_hall) == 40
     assert list(open_tickets["工单号"]) == list(expected["backlog"]["ticket_id"])  # oldest first
     assert "问题描述" in tickets.columns and len(tickets) == expected["october"]["tickets"]

@@ -85,8 +85,10 @@ def test_a_hall_filter_narrows_every_figure(sample_app_env, expected):
 def test_tables_and_the_hall_chart(sample_app_env, expected):
     at = run()
     by_hall, channels, answers = (d.value for d in at.dataframe)
-    assert list(by_hall.columns)[:8] == ["排名", "区域", "地市", "营业厅编码", "营业厅名称", "样本量", "平均得分",
-                                         "满意度（CSAT）"]
+    # Each rate and mean under its declared name, with its n and 95% interval beside it.
+    assert list(by_hall.columns)[:9] == ["排名", "区域", "地市", "营业厅编码", "营业厅名称", "样本量", "平均得分（0–100）",
+                                         "平均得分（0–100） 95% 区间", "满意度（CSAT）"]
+    assert {"净推荐值（NPS） 95% 区间", "平均等待时长（分钟） 95% 区间"} <= set(by_hall.columns)
     assert len(by_hall) == 40 and list(by_hall["排名"]) == list(range(1, 41))
     assert "客户评论" in answers.columns and len(answers) == 500
     assert list(channels["评价渠道"]) == ["评价器", "短信", "10086外呼"]

@@ -126,9 +126,9 @@ def test_tables_and_the_hall_chart(sample_app_env, expected):
     at = run()
     by_hall, courses, large, staff = (d.value for d in at.dataframe)
     assert list(by_hall.columns)[:8] == ["排名", "区域", "地市", "营业厅编码", "营业厅名称", "在岗员工", "已培训",
-                                         "培训覆盖率"]
+                                         "培训覆盖率（本期）"]
     assert len(by_hall) == 40 and list(by_hall["排名"]) == list(range(1, 41))
-    assert "课程类型" in courses.columns and "考核通过率" in courses.columns
+    assert "课程类型" in courses.columns and "考核通过率" in courses.columns and "考核通过率 95% 区间" in courses.columns
     assert len(large) == len(expected["large"]) and (large["班级人数"] > 30).all()
     assert len(staff) == len(expected["staff"]) and staff["期间培训次数"].is_monotonic_increasing  # untrained first
     assert [b.label for b in at.download_button][:2] == ["下载 CSV", "下载 Excel"]

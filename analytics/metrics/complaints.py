@@ -26,7 +26,7 @@ import pandas as pd
 from .. import measures, stats
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
 from ..storage import quote_ident
-from .common import BY_COLUMNS, GRAINS, check_choice, query, safe_ratio
+from .common import BY_COLUMNS, GRAINS, check_choice, query
 
 PROMISE_HOURS = 48
 REPEAT_DAYS = 30
@@ -121,7 +121,6 @@ def _params(filters: Filters, now: dt.datetime | None, **extra) -> dict:
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     measures.evaluate(frame, KPIS)
-    frame["open_share_over_48h"] = safe_ratio(frame["backlog_over_48h"], frame["open_backlog"])
     if "responses" in frame:
         measures.evaluate(frame, VOLUME_KPIS)
     return stats.mark_low_sample(frame, "promise_due")

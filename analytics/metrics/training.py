@@ -32,7 +32,7 @@ import pandas as pd
 
 from .. import measures, stats
 from ..filters import SCOPED_HALLS_CTE, Filters
-from .common import GRAINS, check_choice, query, rollup, safe_ratio
+from .common import GRAINS, check_choice, query, rollup
 from .satisfaction import satisfaction_by
 
 PRE_JOB = "岗前培训"
@@ -155,7 +155,8 @@ def training_by(con, filters: Filters, *, by: str = "hall") -> pd.DataFrame:
 
 
 def training_by_course_type(con, filters: Filters) -> pd.DataFrame:
-    """One row per course type: sessions, attendances, hours, passed, graded, pass_rate."""
+    """One row per course type: sessions, attendances, hours, passed, graded, pass_rate
+    (+ interval)."""
     frame = query(con, f"""
         WITH {SCOPED_HALLS_CTE}, {AREA_CTES},
         by_sessions AS (SELECT coalesce(course_type, '—') AS course_type, count(*) AS sessions
@@ -167,8 +168,7 @@ def training_by_course_type(con, filters: Filters) -> pd.DataFrame:
         SELECT r.course_type, coalesce(s.sessions, 0) AS sessions, r.attendances, r.hours, r.passed, r.graded
         FROM by_rows r LEFT JOIN by_sessions s ON s.course_type = r.course_type
         ORDER BY r.attendances DESC, r.course_type""", filters.params())
-    frame["pass_rate"] = safe_ratio(frame["passed"], frame["graded"])
-    return frame
+    return measures.evaluate(frame, ("pass_rate",))
 
 
 def large_sessions(con, filters: Filters) -> pd.DataFrame:
