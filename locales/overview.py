@@ -29,6 +29,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kpi_verdict_significant": {"zh": "显著", "en": "significant"},
     "kpi_verdict_within_noise": {"zh": "变化在误差范围内", "en": "change within the margin of error"},
     "kpi_verdict_untested": {"zh": "样本不足，变化未检验", "en": "too few to test the change"},
+    "kpi_verdict_no_test": {"zh": "不作显著性检验", "en": "not tested for significance"},
     "ov_attention": {"zh": "需要关注的厅店", "en": "Halls needing attention"},
     "ov_attention_caption": {
         "zh": "按严重程度排序：各未达标指标离目标有多远（达到底线即为最远），按样本量加权后相加；不是按未达标项数。"

@@ -109,6 +109,17 @@ def test_mean_change_uses_both_spreads():
     assert engine.change_verdict(wait, side(10, 4, 20), side(9, 4, 40)) == engine.UNTESTED
 
 
+@pytest.mark.parametrize("key, now, before", [
+    ("revenue", {"revenue": 200_000.0}, {"revenue": 100_000.0}),          # a total has no spread to test
+    ("revenue_per_contact", {"revenue": 2e5, "contacts": 1e3}, {"revenue": 1e5, "contacts": 1e3}),
+    ("active_staff", {"active_staff": 449}, {"active_staff": 300}),       # a census, not a sample
+    ("coverage_12m", {"trained_staff": 450, "active_staff": 500},         # 11 of 12 months shared
+     {"trained_staff": 300, "active_staff": 500}),
+])
+def test_changes_no_test_applies_to(key, now, before):
+    assert engine.change_verdict(measures.get(key), now, before) == engine.NO_TEST
+
+
 def test_too_few():
     csat = measures.get("csat")
     assert engine.too_few(csat, 29) and not engine.too_few(csat, 30) and engine.too_few(csat, None)

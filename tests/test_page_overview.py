@@ -130,8 +130,9 @@ def test_every_change_says_whether_it_is_more_than_noise(sample_app_env):
     interval = ui.interval_text(headline.loc["csat", "low"], headline.loc["csat", "high"], "percent")
     assert f"样本量 n = {n} · {interval} · 变化在误差范围内" in texts
     assert any(t.endswith(" · 显著") for t in texts)
-    # a 12-month figure against the previous 12 months (11 shared) is not tested
-    assert any(t.endswith("样本不足，变化未检验") for t in texts)
+    # a 12-month figure against the previous 12 months (11 shared) and a total are not tested
+    assert headline.loc["coverage_12m", "verdict"] == headline.loc["revenue", "verdict"] == "no_test"
+    assert any(t.endswith(" · 不作显著性检验") for t in texts)
 
 
 def test_a_value_from_too_few_answers_is_marked_and_not_coloured(sample_app_env):

@@ -42,6 +42,7 @@ class Measure:
     target: str | None = None     # entry of config/targets.toml (shared by windows of one figure)
     min_n: int = MIN_N
     no_interval: str | None = None  # why a ratio has none (said in docs/metrics.md)
+    census: bool = False          # a headcount of everyone, not a sample: its change is not tested
 
     @property
     def n_column(self) -> str | None:
@@ -181,7 +182,7 @@ MEASURES: tuple[Measure, ...] = (
     _m("active_staff", "training", "count", ["active_staff"], "在岗员工（期内）", "Active staff (in the period)",
        "期内任一天在岗的员工（入职不晚于期末且离职不早于期初，以日期为准、不看状态列），按员工名单所属厅店。",
        "Staff employed on any day of the period (hired by its end, not left before its start; dates decide, not "
-       "the status column), by the staff list's hall.", format="int"),
+       "the status column), by the staff list's hall.", format="int", census=True),
     _m("coverage", "training", "share", ["trained_staff", "active_staff"], "培训覆盖率（本期）",
        "Training coverage (this period)",
        "期内在岗员工中，期内至少参加过一次培训的占比。",

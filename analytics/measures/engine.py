@@ -72,6 +72,14 @@ def too_few(measure: Measure, n) -> bool:
 # --- changes ------------------------------------------------------------------------------
 
 SIGNIFICANT, NOISE, UNTESTED = "significant", "within_noise", "untested"
+# No test applies: a total (revenue) or a ratio without a spread, a census (the headcount is
+# every member of staff, not a sample of them), or two 12-month windows sharing 11 months.
+NO_TEST = "no_test"
+
+
+def testable(measure: Measure) -> bool:
+    """Whether a change of `measure` between two periods can be tested at all."""
+    return measure.kind not in ("sum", "ratio") and not measure.census and measure.window != "12m"
 
 
 def change_z(measure: Measure, now: dict, before: dict) -> float | None:
@@ -114,7 +122,10 @@ def change_z(measure: Measure, now: dict, before: dict) -> float | None:
 
 
 def change_verdict(measure: Measure, now: dict, before: dict) -> str:
-    """"significant" (|z| ≥ 1.96), "within_noise", or "untested" (too few to test)."""
+    """"significant" (|z| ≥ 1.96), "within_noise", "untested" (too few to test), or
+    "no_test" when no test applies to the measure (`testable`)."""
+    if not testable(measure):
+        return NO_TEST
     z = change_z(measure, now, before)
     if z is None:
         return UNTESTED

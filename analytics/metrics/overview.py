@@ -67,14 +67,10 @@ def summaries(con, filters: Filters, now: dt.datetime | None = None, *,
 
 def change_verdict(key: str, now: pd.Series, before: pd.Series | None) -> str | None:
     """measures.change_verdict of KPI `key` between two summaries; None without an earlier
-    period. A 12-month figure against the previous 12 months shares eleven of them, so the
-    two are not independent samples and the change is not tested."""
+    period."""
     if before is None:
         return None
-    measure = measures.get(key)
-    if measure.window == "12m":
-        return measures.UNTESTED
-    return measures.change_verdict(measure, now.to_dict(), before.to_dict())
+    return measures.change_verdict(measures.get(key), now.to_dict(), before.to_dict())
 
 
 def headline(con, filters: Filters, *, now: dt.datetime | None = None, compare: bool = True,
