@@ -1088,7 +1088,8 @@ def kpi_tile(row: pd.Series, key: str, *, with_n: bool = True,
         significant=None if _missing(verdict) else verdict == measures.SIGNIFICANT, help=help_text)
     facts = []
     if with_n and measure.n_column and not _missing(n):
-        facts.append(t("kpi_n_help", n=f"{n:,.0f}"))
+        # a rate's n is its exposure (contacts, answers), not a sample size
+        facts.append(t("kpi_base_help" if measure.kind == "rate" else "kpi_n_help", n=f"{n:,.0f}"))
     if with_n and not _missing(row.get("low")):
         facts.append(interval_text(row["low"], row["high"], fmt))
     if not _missing(verdict) and not _missing(row.get("change")):

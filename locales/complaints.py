@@ -19,8 +19,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Resolved tickets only; P90 {p90} h. Kaplan–Meier median with open tickets censored at their age: "
               "{km} h. Median first response {first} h.",
     },
-    "cmp_note_per_1000": {"zh": "接触 {contacts} 次；每千条评价 {per_responses}（评价 {responses} 条）",
-                          "en": "{contacts} contacts; per 1,000 survey answers {per_responses} ({responses} answers)"},
+    "cmp_note_per_1000": {"zh": "每千条评价 {per_responses}（评价 {responses} 条）",
+                          "en": "per 1,000 survey answers {per_responses} ({responses} answers)"},
     "cmp_note_backlog": {"zh": "期末未办结共 {open} 张，最久 {max} 小时",
                          "en": "{open} open at the period end, the oldest {max} h"},
     "cmp_note_repeat": {"zh": "导出文件自带的重复标记：{flagged} 张", "en": "the export's own repeat flag: {flagged}"},

@@ -23,6 +23,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ov_area_marketing": {"zh": "营销转化", "en": "Marketing"},
     "ov_area_training": {"zh": "员工培训（近12个月）", "en": "Training (12 months)"},
     "kpi_n_help": {"zh": "样本量 n = {n}", "en": "n = {n}"},
+    "kpi_base_help": {"zh": "基数 {n}", "en": "base {n}"},
     "kpi_target_min": {"zh": "目标：不低于 {target}", "en": "Target: at least {target}"},
     "kpi_target_max": {"zh": "目标：不高于 {target}", "en": "Target: at most {target}"},
     "kpi_no_target": {"zh": "无目标值", "en": "no target"},

@@ -44,8 +44,7 @@ def count(value) -> str:
 
 
 NOTES = {
-    "per_1000_contacts": lambda: ui.t("cmp_note_per_1000", contacts=count(summary["contacts"]),
-                                      per_responses=hours(summary["per_1000_responses"]),
+    "per_1000_contacts": lambda: ui.t("cmp_note_per_1000", per_responses=hours(summary["per_1000_responses"]),
                                       responses=count(summary["responses"])),
     "backlog_over_48h": lambda: ui.t("cmp_note_backlog", open=count(summary["open_backlog"]),
                                      max=hours(summary["backlog_max_age_hours"])),
