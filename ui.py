@@ -1014,6 +1014,31 @@ def period_ticks(periods, grain: str) -> dict:
 
 
 
+def page_head(page: str, prefix: str, kpis) -> None:
+    """Every analysis page's head: its title (`page_<page>`), its intro (`<prefix>_intro`),
+    its "指标口径" (`how_computed` with the notes `<prefix>_definitions`), and the
+    empty-database message — where the page stops."""
+    st.title(t(f"page_{page}"))
+    st.caption(t(f"{prefix}_intro"))
+    how_computed(kpis, f"{prefix}_definitions")
+    if not has_data():
+        empty_state("empty_database")
+        st.stop()
+
+
+def kpi_section(filters: Filters, kpis, *, per_row: int = 4,
+                note: Callable[[pd.Series, str], str | None] | None = None) -> tuple[pd.DataFrame, list]:
+    """An area page's KPIs for `filters`: what they are compared with, written out, then the
+    `kpi_strip`; the no-data message instead (and the page stops) when the first KPI, the
+    page's count, is zero. Returns (the headline, the last row's unused columns)."""
+    figures = headline(filters, kpis)
+    if not figures.loc[kpis[0], "value"]:
+        empty_state("no_data")
+        st.stop()
+    st.caption(comparison_caption(filters))
+    return figures, kpi_strip(figures, kpis=kpis, per_row=per_row, note=note)
+
+
 def how_computed(kpis, notes_key: str | None = None) -> None:
     """A page's "指标口径": each KPI of `kpis` with its definition, interval and target, from
     its declaration (so it cannot go stale), then the page's notes on its charts and tables

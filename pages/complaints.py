@@ -9,19 +9,10 @@ from plotly.subplots import make_subplots
 import ui
 from analytics.metrics import complaints
 
-st.title(ui.t("page_complaints"))
-st.caption(ui.t("cmp_intro"))
 KPIS = ("tickets", "per_1000_contacts", "promise_48h", "backlog_over_48h", "reopen_rate", "repeat_rate", "compensation")
-ui.how_computed(KPIS, "cmp_definitions")
-if not ui.has_data():
-    ui.empty_state("empty_database")
-    st.stop()
+ui.page_head("complaints", "cmp", KPIS)
 
 filters = ui.channel_filter("complaints", ui.current_filters())
-headline = ui.headline(filters, KPIS)
-if not headline.loc["tickets", "value"]:
-    ui.empty_state("no_data")
-    st.stop()
 # Resolution times are quantiles of the tickets (and a Kaplan–Meier curve), not counts a
 # KPI declaration is made of: they come from the area summary.
 summary = ui.query(complaints.complaint_summary, filters).iloc[0]
@@ -51,8 +42,7 @@ NOTES = {
     "repeat_rate": lambda: ui.t("cmp_note_repeat", flagged=count(summary["flagged_repeat"])),
 }
 
-st.caption(ui.comparison_caption(filters))
-spare = ui.kpi_strip(headline, kpis=KPIS, note=lambda row, key: NOTES[key]() if key in NOTES else None)
+_, spare = ui.kpi_section(filters, KPIS, note=lambda row, key: NOTES[key]() if key in NOTES else None)
 with spare[0]:
     ui.kpi(ui.t("cmp_kpi_resolution"), summary["resolution_median_hours"],
            summary["resolution_median_hours"] - before["resolution_median_hours"]

@@ -8,12 +8,7 @@ from analytics.filters import Filters
 from analytics.metrics import complaints, marketing, overview, satisfaction
 from analytics.metrics import scorecard as sc
 
-st.title(ui.t("page_hall_profile"))
-st.caption(ui.t("hp_intro"))
-ui.how_computed(overview.KPIS, "hp_definitions")
-if not ui.has_data():
-    ui.empty_state("empty_database")
-    st.stop()
+ui.page_head("hall_profile", "hp", overview.KPIS)
 
 filters = ui.current_filters()
 halls = ui.hall_directory()

@@ -10,19 +10,11 @@ from plotly.subplots import make_subplots
 import ui
 from analytics.metrics import marketing
 
-st.title(ui.t("page_marketing"))
-st.caption(ui.t("mkt_intro"))
 KPIS = ("contacts", "interested", "converted", "conversion", "revenue", "revenue_per_contact")
-ui.how_computed(KPIS, "mkt_definitions")
-if not ui.has_data():
-    ui.empty_state("empty_database")
-    st.stop()
+ui.page_head("marketing", "mkt", KPIS)
 
 filters = ui.current_filters()
-headline = ui.headline(filters, KPIS)
-if not headline.loc["contacts", "value"]:
-    ui.empty_state("no_data")
-    st.stop()
+headline, _ = ui.kpi_section(filters, KPIS, per_row=len(KPIS))
 targets = ui.current_targets()
 
 
@@ -37,10 +29,6 @@ def count(value) -> str:
 def target_text() -> str:
     return pct(targets["conversion"].value) if "conversion" in targets else ui.t("mkt_no_target")
 
-
-# --- KPIs ------------------------------------------------------------------------------
-st.caption(ui.comparison_caption(filters))
-ui.kpi_strip(headline, kpis=KPIS, per_row=len(KPIS))
 
 # --- funnel and trend ----------------------------------------------------------------------
 left, right = st.columns([2, 3])

@@ -5,12 +5,7 @@ import streamlit as st
 import ui
 from analytics.metrics import overview
 
-st.title(ui.t("page_overview"))
-st.caption(ui.t("ov_intro"))
-ui.how_computed(overview.KPIS, "ov_definitions")
-if not ui.has_data():
-    ui.empty_state("empty_database")
-    st.stop()
+ui.page_head("overview", "ov", overview.KPIS)
 
 filters = ui.current_filters()
 headline = ui.query(overview.headline, filters, compare=ui.comparison(filters) is not None).set_index("kpi")

@@ -9,19 +9,11 @@ import i18n
 import ui
 from analytics.metrics import satisfaction
 
-st.title(ui.t("page_satisfaction"))
-st.caption(ui.t("sat_intro"))
 KPIS = ("responses", "mean_score", "csat", "nps", "wait_minutes")
-ui.how_computed(KPIS, "sat_definitions")
-if not ui.has_data():
-    ui.empty_state("empty_database")
-    st.stop()
+ui.page_head("satisfaction", "sat", KPIS)
 
 filters = ui.channel_filter("surveys", ui.current_filters())
-headline = ui.headline(filters, KPIS)
-if not headline.loc["responses", "value"]:
-    ui.empty_state("no_data")
-    st.stop()
+ui.kpi_section(filters, KPIS, per_row=len(KPIS))
 targets = ui.current_targets()
 
 
@@ -33,9 +25,6 @@ def scale_name(scale: str) -> str:
     key = f"sat_scale_{scale}"
     return ui.t(key) if key in i18n.TEXT else scale
 
-
-st.caption(ui.comparison_caption(filters))
-ui.kpi_strip(headline, kpis=KPIS, per_row=len(KPIS))
 
 # --- trend ---------------------------------------------------------------------------
 st.subheader(ui.t("sat_trend"))

@@ -8,13 +8,8 @@ import ui
 from analytics.metrics import complaints, satisfaction
 from analytics.metrics import scorecard as sc
 
-st.title(ui.t("page_scorecard"))
-st.caption(ui.t("sc_intro"))
 card = ui.scorecard_config()
-ui.how_computed([kpi.key for kpi in card.kpis], "sc_definitions")
-if not ui.has_data():
-    ui.empty_state("empty_database")
-    st.stop()
+ui.page_head("scorecard", "sc", [kpi.key for kpi in card.kpis])
 
 filters = ui.current_filters()
 values, scores = ui.query(sc.scorecard, filters, card=card)  # one pass for both

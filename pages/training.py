@@ -9,22 +9,14 @@ import ui
 from analytics.metrics import training
 from analytics.stats import LOW_SAMPLE
 
-st.title(ui.t("page_training"))
-st.caption(ui.t("trn_intro"))
 # This period's figures beside coverage over the 12 months to its end (staff are expected
 # to train once a year, so a month's coverage says little on its own).
 KPIS = ("active_staff", "coverage", "coverage_12m", "onboarding_rate", "elective_rate", "hours_per_head", "pass_rate",
         "large_sessions")
-ui.how_computed(KPIS, "trn_definitions")
-if not ui.has_data():
-    ui.empty_state("empty_database")
-    st.stop()
+ui.page_head("training", "trn", KPIS)
 
 filters = ui.current_filters()
-headline = ui.headline(filters, KPIS)
-if not headline.loc["active_staff", "value"]:
-    ui.empty_state("no_data")
-    st.stop()
+ui.kpi_section(filters, KPIS)
 targets = ui.current_targets()
 STAFF_ROWS = 500
 
@@ -40,10 +32,6 @@ def count(value) -> str:
 def target_text(name: str) -> str:
     return pct(targets[name].value) if name in targets else ui.t("trn_no_target")
 
-
-# --- KPIs ------------------------------------------------------------------------------
-st.caption(ui.comparison_caption(filters))
-ui.kpi_strip(headline, kpis=KPIS)
 
 # --- halls, cities, regions ------------------------------------------------------------------
 st.subheader(ui.t("trn_breakdown"))
