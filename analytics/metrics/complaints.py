@@ -26,6 +26,7 @@ import pandas as pd
 from .. import measures, stats
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
 from ..storage import quote_ident
+from . import marketing, satisfaction
 from .common import BY_COLUMNS, GRAINS, check_choice, query
 
 PROMISE_HOURS = 48
@@ -76,16 +77,12 @@ TICKETS = tickets_sql()
 TICKETS_CTE = SCOPED_HALLS_CTE + "," + TICKETS
 
 # Survey answers and sales contacts of the same halls and period: the denominators of the
-# complaint rates. The channel filter is a complaint channel, so it does not apply here.
-VOLUME = """
-answers_per_hall AS (
-    SELECT s.hall_code, count(*) AS responses FROM surveys s JOIN scoped_halls h ON h.hall_code = s.hall_code
-    WHERE s.answered_at >= $start AND s.answered_at < $end_excl GROUP BY 1
-),
-contacts_per_hall AS (
-    SELECT s.hall_code, sum(s.contacts) AS contacts FROM sales s JOIN scoped_halls h ON h.hall_code = s.hall_code
-    WHERE s.sold_at >= $start AND s.sold_at < $end_excl GROUP BY 1
-)"""
+# complaint rates, from the satisfaction and marketing fact CTEs. The channel filter is a
+# complaint channel, so it does not apply to the answers.
+VOLUME = satisfaction.answers_sql(name="all_channel_answers", by_channel=False) + "," + marketing.MARKETING + """,
+answers_per_hall AS (SELECT hall_code, count(*) AS responses FROM all_channel_answers GROUP BY 1),
+contacts_per_hall AS (SELECT hall_code, sum(contacts) AS contacts FROM marketing GROUP BY 1)"""
+
 
 # The 48-hour promise's counts, over `tickets t` (shared with the weekly and scorecard trends).
 PROMISE_COUNTS = f"""count(*) FILTER (WHERE t.resolution_hours IS NOT NULL OR t.open_hours > {PROMISE_HOURS})

@@ -17,14 +17,26 @@ from .. import measures, stats
 from ..filters import CHANNEL_CONDITION, SCOPED_HALLS_CTE, Filters
 from .common import GRAINS, check_choice, query, rollup
 
-# Answers inside the filters; every satisfaction query starts here.
-ANSWERS = """
-answers AS (
+
+_ANSWERS_TEMPLATE = """
+{name} AS (
     SELECT s.*, h.region, h.city, h.hall_name AS hall_label
     FROM surveys s JOIN scoped_halls h ON h.hall_code = s.hall_code
-    WHERE s.answered_at >= $start AND s.answered_at < $end_excl
-      AND """ + CHANNEL_CONDITION.format(column="s.channel") + """
+    WHERE s.answered_at >= $start AND s.answered_at < $end_excl{of_channels}
 )"""
+_OF_CHANNELS = "\n      AND " + CHANNEL_CONDITION.format(column="s.channel")
+
+
+def answers_sql(*, name: str = "answers", by_channel: bool = True) -> str:
+    """The CTE `name` (an identifier fixed in code): survey answers of the scoped halls in
+    the period, and of the chosen survey channels unless `by_channel` is off (another
+    page's channel filter, such as the complaint channels behind a per-1,000-answers rate,
+    is not a survey channel)."""
+    return _ANSWERS_TEMPLATE.format(name=name, of_channels=_OF_CHANNELS if by_channel else "")
+
+
+# Answers inside the filters; every satisfaction query starts here.
+ANSWERS = answers_sql()
 ANSWERS_CTE = SCOPED_HALLS_CTE + "," + ANSWERS
 
 COUNTS = """
