@@ -34,6 +34,8 @@ def test_the_slipping_hall(sample_app_env):
     assert ranking.loc["48小时办结率", "地市排名"] == f"第 {expected.loc['promise_48h', 'city_rank']} / 8"
     assert ranking.loc["48小时办结率", "区域排名"].endswith(f"/ {len(peers)}")
     assert list(at.dataframe[1].value["员工编号"]) == list(staff["staff_id"])
+    # each member of staff's rates carry their intervals (a rate from 3 contacts says little)
+    assert {"营销成功率 95% 区间", "满意度（CSAT） 95% 区间"} <= set(at.dataframe[1].value.columns)
     # The month-by-month trends, then the hall's 沟通100 scorecard against its city and region.
     assert [c.key for c in at.get("plotly_chart")] == ["hp_trends", "hp_scorecard"]
 

@@ -207,14 +207,16 @@ def hall_ranking(table: pd.DataFrame, hall_code: str) -> pd.DataFrame:
 
 def staff_table(con, filters: Filters, hall_code: str) -> pd.DataFrame:
     """The hall's staff: role, trainings (12 months to the period end), conversions and
-    survey scores in the period, one row per person."""
+    survey scores in the period (each rate with its interval), one row per person."""
     one_hall = filters.with_halls((hall_code,))
     people = training.staff_training(con, training_window(one_hall), hall_code=hall_code)[
         ["staff_id", "staff_name", "role", "hired_on", "status", "trainings", "hours", "has_pre_job",
          "elective_12m"]]
     sales = marketing.conversion_by(con, one_hall, by="staff")
-    sales = sales[sales["staff_id"].notna()][["staff_id", "contacts", "converted", "conversion", "revenue"]]
-    scores = satisfaction.satisfaction_by_staff(con, one_hall)[["staff_id", "responses", "mean_score", "csat"]]
+    sales = sales[sales["staff_id"].notna()][["staff_id", "contacts", "converted", *_with_interval("conversion"),
+                                              "revenue"]]
+    scores = satisfaction.satisfaction_by_staff(con, one_hall)[
+        ["staff_id", "responses", *_with_interval("mean_score", "csat")]]
     table = people.merge(sales, on="staff_id", how="left").merge(scores, on="staff_id", how="left")
     for column in ("contacts", "converted", "responses"):
         table[column] = table[column].fillna(0).astype(int)
