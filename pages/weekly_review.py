@@ -149,10 +149,16 @@ def draw_trend() -> None:
     ui.chart(trend_figure(), key="wk_trend_chart", large=present)
 
 
+def interval_texts(frame: pd.DataFrame, key: str) -> list[str]:
+    """A star's rate is from a few dozen answers or contacts: its 95% interval beside it."""
+    return [ui.interval_text(lo, hi, ui.measure_format(key)) for lo, hi in zip(frame[f"{key}_low"], frame[f"{key}_high"])]
+
+
 def service_table() -> pd.DataFrame:
     return pd.DataFrame({ui.t("wk_col_hall"): service["hall_name"], ui.t("wk_col_staff"): service["staff_name"],
                          ui.t("wk_col_answers"): service["responses"], ui.t("wk_col_score"): service["mean_score"],
-                         ui.t("wk_col_csat"): service["csat"]})
+                         ui.t("wk_col_csat"): service["csat"],
+                         ui.t("col_interval"): interval_texts(service, "csat")})
 
 
 def sales_table() -> pd.DataFrame:
@@ -160,6 +166,7 @@ def sales_table() -> pd.DataFrame:
                          ui.t("wk_col_contacts"): sales_stars["contacts"],
                          ui.t("wk_col_converted"): sales_stars["converted"],
                          ui.t("wk_col_conversion"): sales_stars["conversion"],
+                         ui.t("col_interval"): interval_texts(sales_stars, "conversion"),
                          ui.t("wk_col_unattributed"): sales_stars["unattributed_contacts"]})
 
 

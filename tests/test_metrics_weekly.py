@@ -175,7 +175,7 @@ def test_a_marketing_star_needs_enough_contacts_and_unattributed_contacts_are_co
                            "converted": 1, "revenue": 0.0, "grain": "contact", "outcome": "converted"}] * 3)
     stars = weekly.marketing_stars(con, week)
     assert stars[["hall_code", "staff_id", "unattributed_contacts"]].values.tolist() == [["H1", "S2", 3]]
-    # S2's 10 contacts fall short of 11; S1 (2 of 5) never qualified: no star at all.
+    # S2's 10 contacts and S1's 5 both fall short of 11: no star at all.
     assert weekly.marketing_stars(con, week, min_contacts=11).empty
 
 

@@ -110,7 +110,7 @@ def test_exports_hold_the_week(sample, monkeypatch):
 
     book = openpyxl.load_workbook(io.BytesIO(downloads.get("weekly_review_2026-W43.xlsx")))
     assert book.sheetnames == ["营业厅周回顾 2026-W43", "本周概况", "需要讨论的厅店", "近 8 周走势",
-                               "服务之星（本周评价得分最高，至少 5 条评价）"[:31], "营销之星（本周成功办理最多，至少接触 10 位客户）"]
+                               "服务之星（本周评价得分最高，至少 5 条评价）"[:31], "营销之星（本周成功办理最多，至少接触 5 位客户）"]
     cells = [c for row in book["本周概况"].iter_rows(values_only=True) for c in row if c is not None]
     headline = weekly.weekly_headline(sample, week_of("2026-W43")).set_index("kpi")
     assert f"{headline.loc['csat', 'this_week']:.1%}" in cells and "满意度（CSAT）" in cells
