@@ -53,6 +53,8 @@ def test_the_same_key_shows_the_same_value_on_every_page(october):
     # coverage of the month (Training) and of the 12 months to its end (Overview and Training).
     assert seen["coverage"] == {"training": "39.9%"}
     assert seen["coverage_12m"] == {"overview": "91.7%", "training": "91.7%"}
+    assert seen["onboarding_rate"] == {"training": "100.0%"}          # hired in October (3 people)
+    assert seen["onboarding_rate_12m"] == {"overview": "85.9%"}       # hired in the 12 months (64)
     assert seen["backlog_over_48h"] == {"overview": "22", "complaints": "22"}
 
 
@@ -75,3 +77,25 @@ def test_each_page_defines_every_kpi_it_shows_from_the_declaration(october):
         text = "\n".join(m.value for m in expander.markdown)
         for key in tiles_by_key(at):
             assert DEFINITION[key] in text, (page, key)
+
+
+def test_hall_tables_and_their_downloads_agree_across_pages(october):
+    """The Overview's hall table (what its CSV/Excel download holds) against each area
+    page's hall table, KPI by KPI and hall by hall, under the same declared column name."""
+    runs, _ = october
+
+    def by_hall(page: str, label: str) -> dict:
+        table = runs[page].dataframe[0].value
+        return dict(zip(table["营业厅编码"], table[label].round(6)))
+
+    overview = runs["overview"]
+    assert overview.dataframe[0].value["营业厅编码"].is_unique
+    for page, label in (("satisfaction", "满意度（CSAT）"), ("satisfaction", "净推荐值（NPS）"),
+                        ("complaints", "48小时办结率"), ("complaints", "每千次接触投诉量"),
+                        ("marketing", "营销成功率")):
+        area, main = by_hall(page, label), by_hall("overview", label)
+        assert len(main) == 40 and area.keys() == main.keys(), (page, label)
+        assert all(area[h] == main[h] or (area[h] != area[h] and main[h] != main[h]) for h in main), (page, label)
+    # Training's table is the period's coverage; the Overview's is the 12 months': two names.
+    assert "培训覆盖率（本期）" in runs["training"].dataframe[0].value.columns
+    assert "培训覆盖率（近12个月）" in overview.dataframe[0].value.columns
