@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 CACHE_TTL = 600  # seconds a query result is reused
 DATA_PAGE = "pages/import_data.py"  # where empty states point: upload, or load the sample
 PERIOD_KEY, REGION_KEY, CITY_KEY, HALL_KEY = "flt_period", "flt_region", "flt_city", "flt_hall"
+PRESET_KEY = "flt_period_preset"
 
 FONT = "Noto Sans CJK SC, Source Sans, sans-serif"
 PALETTE = ("#1f6fb2", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#bab0ac")
@@ -569,6 +570,27 @@ def current_filters() -> Filters:
                    scope=current_scope())
 
 
+def _apply_preset() -> None:
+    """A preset was clicked: its days become the period (the date input shows them)."""
+    name, bounds = st.session_state.get(PRESET_KEY), data_bounds()
+    if name and bounds is not None:
+        st.session_state[PERIOD_KEY] = directory.preset_period(name, *bounds)
+
+
+def _period_presets(sidebar, first: dt.date, last: dt.date) -> None:
+    """One-click periods above the date input (本月 … 全部). The highlighted one is the
+    preset whose days the period is (none after dates typed by hand), the one clicked when
+    two presets give the same days."""
+    period = _period(first, last)
+    clicked = st.session_state.get(PRESET_KEY)
+    matching = [p for p in directory.PERIOD_PRESETS if directory.preset_period(p, first, last) == period]
+    shown = clicked if clicked in matching else (matching[0] if matching else None)
+    if st.session_state.get(PRESET_KEY) != shown:
+        st.session_state[PRESET_KEY] = shown
+    sidebar.pills(t("filter_preset"), directory.PERIOD_PRESETS, format_func=lambda p: t(f"preset_{p}"),
+                  key=PRESET_KEY, on_change=_apply_preset)
+
+
 def global_filters() -> Filters:
     """Draw the period → region → city → hall filters in the sidebar and return them.
     Options narrow down the cascade; the choice is mirrored into the URL."""
@@ -579,8 +601,13 @@ def global_filters() -> Filters:
         sidebar.caption(t("filters_no_data"))
         return current_filters()
     first, last = bounds
-    sidebar.date_input(t("filter_period"), value=_url_period(first, last) or _default_period(first, last),
-                       min_value=first, max_value=last, key=PERIOD_KEY, format="YYYY-MM-DD")
+    _period_presets(sidebar, first, last)
+    # The value comes from the session once a preset (or the user) has set it; passing a
+    # default as well would make Streamlit warn about two sources.
+    default = {} if PERIOD_KEY in st.session_state else {
+        "value": _url_period(first, last) or _default_period(first, last)}
+    sidebar.date_input(t("filter_period"), min_value=first, max_value=last, key=PERIOD_KEY, format="YYYY-MM-DD",
+                       **default)
     if len(st.session_state[PERIOD_KEY]) < 2:
         sidebar.caption(t("filter_period_incomplete"))
 

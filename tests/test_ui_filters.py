@@ -108,6 +108,23 @@ def test_the_period_is_written_to_the_url_and_a_half_picked_range_keeps_the_last
     assert "结束日期" in at.sidebar.caption[0].value
 
 
+def test_a_period_preset_applies_in_one_click_and_goes_into_the_url(halls):
+    at = harness()  # the sample: 2025-11-01 … 2026-10-31; the default is October, 本月
+    presets = at.sidebar.get("button_group")[0]
+    assert presets.value == "this_month"
+    presets.set_value("last_4_weeks").run()  # the four ISO weeks ending Sunday 2026-10-25
+    assert (filters_of(at)["start"], filters_of(at)["end"]) == ("2026-09-28", "2026-10-25")
+    assert (at.query_params["from"], at.query_params["to"]) == ("2026-09-28", "2026-10-25")
+    assert at.date_input(key="flt_period").value == (dt.date(2026, 9, 28), dt.date(2026, 10, 25))
+    at.sidebar.get("button_group")[0].set_value("all").run()  # 全部: the same days as 近12个月, and it stays lit
+    assert (filters_of(at)["start"], filters_of(at)["end"]) == ("2025-11-01", "2026-10-31")
+    assert at.sidebar.get("button_group")[0].value == "all"
+    # Dates picked by hand match no preset: none is lit.
+    at.date_input(key="flt_period").set_value((dt.date(2026, 9, 3), dt.date(2026, 9, 15))).run()
+    assert at.sidebar.get("button_group")[0].value is None
+    assert not at.exception and not at.warning
+
+
 def test_a_fresh_session_starts_from_the_url(halls):
     west = halls[halls["region"] == "粤西"]
     pearl = halls[halls["region"] == "珠三角"]

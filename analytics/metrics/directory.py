@@ -67,3 +67,40 @@ def default_period(last_date: dt.date) -> tuple[dt.date, dt.date]:
         return last_date.replace(day=1), last_date
     end = last_date.replace(day=1) - dt.timedelta(days=1)
     return end.replace(day=1), end
+
+
+# The sidebar's one-click periods, anchored on the data's last day (not today: an export
+# loaded on Monday still describes last month). Whole calendar months and ISO weeks where the
+# name says so, so the comparison beside each figure is the previous month(s) or week(s).
+PERIOD_PRESETS = ("this_month", "last_month", "last_4_weeks", "this_quarter", "last_12_months", "year_to_date",
+                  "all")
+
+
+def preset_period(name: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The days of preset `name` for data from `first` to `last`, clipped to the data:
+    this_month (the month of the last day, up to it), last_month (the calendar month
+    before), last_4_weeks (the four whole ISO weeks ending with the last complete one),
+    this_quarter (its quarter, up to the last day), last_12_months (the 12 calendar months
+    ending with the last complete one), year_to_date, all."""
+    if name == "all":
+        return first, last
+    if name == "this_month":
+        start, end = last.replace(day=1), last
+    elif name == "last_month":
+        end = last.replace(day=1) - dt.timedelta(days=1)
+        start = end.replace(day=1)
+    elif name == "last_4_weeks":
+        end = last - dt.timedelta(days=(last.weekday() + 1) % 7)  # Sunday ending the last complete week
+        start = end - dt.timedelta(days=27)
+    elif name == "this_quarter":
+        start, end = dt.date(last.year, 3 * ((last.month - 1) // 3) + 1, 1), last
+    elif name == "last_12_months":
+        _, end = default_period(last)
+        months = end.year * 12 + end.month - 1 - 11
+        start = dt.date(months // 12, months % 12 + 1, 1)
+    elif name == "year_to_date":
+        start, end = dt.date(last.year, 1, 1), last
+    else:
+        raise ValueError(f"unknown period preset {name!r}; use one of {', '.join(PERIOD_PRESETS)}")
+    start = max(start, first)
+    return start, max(min(end, last), start)
