@@ -25,7 +25,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException, StreamlitSecretNotFoundError
 
 import i18n
-from analytics import export, measures, storage
+from analytics import export, measures, schema, storage
 from analytics.filters import Filters
 from analytics.metrics import directory
 from analytics.settings import Settings
@@ -1323,6 +1323,39 @@ def _with_n_and_interval(frame: pd.DataFrame, labels: dict[str, str], formats: d
     return frame, out_labels, formats
 
 
+# Coded columns, from the import schema's closed vocabularies: column → its canonical values.
+CODED_COLUMNS = MappingProxyType({
+    field.name: frozenset(field.vocabulary.values())
+    for dataset in schema.DATASETS.values() for field in dataset.fields if field.vocabulary})
+
+
+def _is_yes_no(values: pd.Series) -> bool:
+    """A column of True/False (gaps allowed), whatever its dtype."""
+    if pd.api.types.is_bool_dtype(values):
+        return True
+    present = values.dropna()
+    return values.dtype == object and not present.empty and all(isinstance(v, (bool, np.bool_)) for v in present)
+
+
+def _in_words(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """Codes shown as words in the user's language: a coded column's canonical values
+    (open, satisfied, active …) through `code_<column>_<value>` in the locale, and yes/no
+    columns as 是/否. Anything else, such as an unknown code, stays as it is."""
+    words = None
+    for column in columns:
+        values = frame[column]
+        if column in CODED_COLUMNS:
+            mapping = {v: t(f"code_{column}_{v}") for v in CODED_COLUMNS[column] if f"code_{column}_{v}" in i18n.TEXT}
+            converted = values.map(lambda v, m=mapping: m.get(v, v))
+        elif _is_yes_no(values):
+            converted = values.map(lambda v: v if pd.isna(v) else t("word_yes") if v else t("word_no"))
+        else:
+            continue
+        words = frame.copy() if words is None else words
+        words[column] = converted
+    return frame if words is None else words
+
+
 def _low_values(frame: pd.DataFrame, columns) -> dict[str, np.ndarray]:
     """Per shown column that is a declared KPI whose n is in the frame: which values rest
     on fewer than its minimum n (each value by its own n: a hall's CSAT from 300 answers is
@@ -1377,7 +1410,7 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
                for c, k in columns.items()}
     frame, labels, formats = _with_n_and_interval(frame.reset_index(drop=True), headers, dict(formats))
     columns = labels
-    shown = frame[list(columns)].rename(columns=labels).reset_index(drop=True)
+    shown = _in_words(frame[list(columns)], columns).rename(columns=labels).reset_index(drop=True)
     kinds = {labels[c]: formats.get(c, "text") for c in columns}
     for label, kind in kinds.items():
         if kind in ("percent", "int", "float1"):

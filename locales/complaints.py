@@ -93,10 +93,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The latest tickets under the current filters (click a hall in a chart to see only its tickets). "
               "Descriptions are the customers' own words.",
     },
-    "cmp_ticket_status_open": {"zh": "处理中", "en": "Open"},
-    "cmp_ticket_status_reopened": {"zh": "重开", "en": "Reopened"},
-    "cmp_ticket_status_resolved": {"zh": "已办结", "en": "Resolved"},
-    "cmp_ticket_status_closed": {"zh": "已关闭", "en": "Closed"},
     # table headers
     "cmp_col_rank": {"zh": "排名", "en": "Rank"},
     "cmp_col_tickets": {"zh": "工单数", "en": "Tickets"},

@@ -45,6 +45,4 @@ TEXT: dict[str, dict[str, str]] = {
     "col_received_at": {"zh": "受理时间", "en": "Received"},
     "col_category": {"zh": "投诉类别", "en": "Category"},
     "col_age_hours": {"zh": "已过小时", "en": "Age (hours)"},
-    "staff_active": {"zh": "在职", "en": "active"},
-    "staff_left": {"zh": "离职", "en": "left"},
 }

@@ -190,17 +190,10 @@ with right:
     ui.chart(fig, key="cmp_curve")
 
 
-def ticket_status(frame: pd.DataFrame) -> pd.DataFrame:
-    """Ticket statuses in words (unknown ones as they are)."""
-    known = {"open", "reopened", "resolved", "closed"}
-    frame["status"] = frame["status"].map(lambda s: ui.t(f"cmp_ticket_status_{s}") if s in known else s)
-    return frame
-
-
 # --- backlog and tickets ------------------------------------------------------------------
 DETAIL_ROWS = 500
 st.subheader(ui.t("cmp_backlog"))
-open_tickets = ticket_status(ui.query(complaints.backlog, filters, limit=DETAIL_ROWS).copy())
+open_tickets = ui.query(complaints.backlog, filters, limit=DETAIL_ROWS)
 if open_tickets.empty:
     st.caption(ui.t("cmp_no_backlog"))
 else:
@@ -221,7 +214,7 @@ else:
 
 st.subheader(ui.t("cmp_detail"))
 st.caption(ui.t("detail_rows", n=DETAIL_ROWS) + " · " + ui.t("cmp_detail_caption"))
-detail = ticket_status(ui.query(complaints.complaint_detail, filters, limit=DETAIL_ROWS).copy())
+detail = ui.query(complaints.complaint_detail, filters, limit=DETAIL_ROWS)
 ui.data_table(
     detail,
     columns={"ticket_id": "cmp_col_ticket_id", "received_at": "cmp_col_received_at", "region": "col_region",

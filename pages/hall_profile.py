@@ -67,9 +67,8 @@ ui.chart(fig, key="hp_trends")
 
 st.markdown(f"#### {ui.t('hp_staff')}")
 staff = ui.query(overview.staff_table, one_hall, hall_code=code)
-staff["status_text"] = staff["status"].map(lambda s: ui.t(f"staff_{s}") if s in ("active", "left") else s)
 ui.data_table(staff, columns={"staff_id": "col_staff_id", "staff_name": "col_staff_name", "role": "col_role",
-                              "hired_on": "col_hired_on", "status_text": "col_staff_status",
+                              "hired_on": "col_hired_on", "status": "col_staff_status",
                               "trainings": "col_trainings", "hours": "col_hours", "has_pre_job": "col_has_pre_job",
                               "elective_12m": "col_elective_12m", "contacts": "col_contacts",
                               "converted": "col_converted", "conversion": "col_conversion",

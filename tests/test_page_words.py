@@ -1,0 +1,33 @@
+"""Contract: no table on any page shows a raw code (open, satisfied, active, converted …) or
+True/False, in either language: codes are rendered as words from the locale."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import ui
+from page_driver import run_page
+
+PAGES = sorted(p for p in (Path(__file__).resolve().parent.parent / "pages").glob("*.py")
+               if p.stem not in ("import_data", "data_status"))  # no coded tables before an upload
+RAW = set().union(*ui.CODED_COLUMNS.values()) | {"True", "False"}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_table_shows_a_raw_code(page, lang, sample_app_env):
+    at = run_page(str(page), lang=lang)
+    for frame in (d.value for d in at.dataframe):
+        for column in frame.columns:
+            values = frame[column]
+            assert not pd.api.types.is_bool_dtype(values), (page.stem, column)
+            raw = {v for v in values.dropna().astype(str) if v in RAW}
+            assert not raw, (page.stem, lang, column, raw)
+
+
+def test_codes_have_words_in_both_languages():
+    import i18n
+
+    for column, values in ui.CODED_COLUMNS.items():
+        for value in values:
+            assert set(i18n.TEXT[f"code_{column}_{value}"]) == {"zh", "en"}, (column, value)
