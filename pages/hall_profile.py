@@ -20,9 +20,17 @@ if in_scope.empty:
     ui.empty_state("no_data")
     st.stop()
 labels = dict(zip(in_scope["hall_code"], in_scope["hall_name"] + " (" + in_scope["hall_code"] + ")"))
-if st.session_state.get("hp_hall") not in labels:
-    st.session_state["hp_hall"] = next(iter(labels))
-code = st.selectbox(ui.t("hp_pick_hall"), list(labels), format_func=labels.get, key="hp_hall")
+# The hall chosen in the sidebar, else the one picked here before, else the manager picks:
+# opening on whichever hall sorts first would answer a question nobody asked.
+if len(filters.halls) == 1 and st.session_state.get("hp_hall") != filters.halls[0]:
+    st.session_state["hp_hall"] = filters.halls[0]
+elif st.session_state.get("hp_hall") not in labels:
+    st.session_state["hp_hall"] = None
+code = st.selectbox(ui.t("hp_pick_hall"), list(labels), format_func=labels.get, key="hp_hall",
+                    placeholder=ui.t("hp_pick_placeholder"))
+if code is None:
+    st.info(ui.t("hp_pick_first"))
+    st.stop()
 hall = halls.set_index("hall_code").loc[code]
 st.subheader(ui.escape_markdown(hall["hall_name"]), anchor=False)
 st.caption(ui.t_markdown("hp_facts", region=hall["region"], city=hall["city"], district=hall["district"] or "—",

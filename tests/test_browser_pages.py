@@ -16,7 +16,7 @@ PAGES = [
     ("marketing", "营销转化", True),
     ("training", "员工培训", True),
     ("scorecard", "沟通100 积分卡", True),
-    ("hall_profile", "厅店档案", True),
+    ("hall_profile?hall=0755006", "厅店档案", True),  # the profile of the hall chosen in the sidebar
     ("data_status", "数据概况", False),
     ("import_data", "导入数据", False),
 ]
@@ -26,7 +26,7 @@ PLOTS_WITH_DATA_JS = """() => Array.from(document.querySelectorAll('.js-plotly-p
     el => (el.calcdata || []).reduce((n, trace) => n + (trace ? trace.length : 0), 0))"""
 
 
-@pytest.mark.parametrize("path, title, has_charts", PAGES, ids=[p[0] or "overview" for p in PAGES])
+@pytest.mark.parametrize("path, title, has_charts", PAGES, ids=[p[0].split("?")[0] or "overview" for p in PAGES])
 def test_page_in_chromium(streamlit_server, browser_page, path, title, has_charts):
     page = browser_page
     page.goto(f"{streamlit_server}/{path}")
@@ -34,7 +34,7 @@ def test_page_in_chromium(streamlit_server, browser_page, path, title, has_chart
     if has_charts:
         page.wait_for_selector(".js-plotly-plot", timeout=30_000)
         page.wait_for_timeout(500)  # let plotly finish drawing before the screenshot
-    save_screenshot(page, f"{path or 'overview'}.png")
+    save_screenshot(page, f"{path.split('?')[0] or 'overview'}.png")
     assert_no_exception(page)
     assert page.get_by_text("Page not found").count() == 0, f"{path}: Streamlit says the page does not exist"
     main = page.locator('[data-testid="stMain"]').inner_text()

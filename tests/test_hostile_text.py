@@ -80,7 +80,7 @@ def test_the_hostile_names_are_shown_escaped_not_dropped(hostile_db, monkeypatch
     """The checks above would pass on a page that showed no names at all: here the hall
     profile's heading and the overview's charts do show them, escaped."""
     monkeypatch.setenv("HALL_ANALYTICS_DB", str(hostile_db))
-    profile = run_page(str(PAGES / "hall_profile.py"))
+    profile = run_page(str(PAGES / "hall_profile.py"), {"hall": "0755006"})
     assert any(ESCAPED_LINK in s.value for s in profile.subheader), [s.value for s in profile.subheader]
     overview = run_page(str(PAGES / "overview.py"))
     specs = "".join(chart_text(c) for c in overview.get("plotly_chart"))
