@@ -13,6 +13,14 @@ TEXT: dict[str, dict[str, str]] = {
                    "en": "The data does not cover one complete week (Monday to Sunday) yet."},
     "wk_scope": {"zh": "范围：{scope}", "en": "Scope: {scope}"},
     "wk_scope_all": {"zh": "全部区域", "en": "all regions"},
+    "wk_follows_period": {"zh": "周次跟随侧栏期间（{start} 至 {end}）中最后一个完整周。",
+                          "en": "The week follows the sidebar period ({start} to {end}): its last complete week."},
+    "wk_own_week": {"zh": "此处选择的周次优先于侧栏期间（{start} 至 {end}）；更改侧栏期间后回到其中最后一个完整周。",
+                    "en": "The week picked here overrides the sidebar period ({start} to {end}); changing the period "
+                          "goes back to its last complete week."},
+    "wk_no_week_in_period": {"zh": "侧栏期间（{start} 至 {end}）内没有完整的一周：显示数据中最后一个完整周。",
+                             "en": "The sidebar period ({start} to {end}) holds no complete week: showing the data's "
+                                   "last complete week."},
     "wk_present": {"zh": "演示模式", "en": "Presentation mode"},
     "wk_present_help": {"zh": "隐藏侧边栏、放大字号、每屏一个部分，用“上一页/下一页”切换。链接加 ?present=1 可直接进入。",
                         "en": "Hides the sidebar, enlarges the type, one section per screen with previous/next. "

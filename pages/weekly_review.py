@@ -31,9 +31,21 @@ if not weeks:
 
 # --- the week: ?week=2026-W43, default the last complete week --------------------------
 labels = {weekly.week_label(*w): w for w in weeks}
+filters = ui.current_filters()
+# The week follows the sidebar period: its last complete week (the data's last one when the
+# period holds none). A ?week= link, or a week picked here, wins until the period changes.
+in_period = [w for w in weeks if filters.start <= weekly.week_bounds(*w)[0]
+             and weekly.week_bounds(*w)[1] <= filters.end]
+follows_period = bool(in_period)
+period_week = weekly.week_label(*(in_period or weeks)[0])
 from_url = st.query_params.get("week")
-if "wk_week" not in st.session_state or st.session_state["wk_week"] not in labels:
-    st.session_state["wk_week"] = from_url if from_url in labels else weekly.week_label(*weeks[0])
+period = (filters.start, filters.end)
+if st.session_state.get("wk_period") != period:
+    if "wk_period" in st.session_state or from_url not in labels:  # a new period (or a fresh link without a week)
+        st.session_state["wk_week"] = period_week
+    st.session_state["wk_period"] = period
+if st.session_state.get("wk_week") not in labels:
+    st.session_state["wk_week"] = from_url if from_url in labels else period_week
 
 
 def week_option(label: str) -> str:
@@ -46,10 +58,15 @@ chosen = picker.selectbox(ui.t("wk_week"), list(labels), format_func=week_option
 st.query_params["week"] = chosen
 toggle.toggle(ui.t("wk_present"), key=ui.PRESENT_KEY, help=ui.t("wk_present_help"))
 
-filters = ui.current_filters()
 week = weekly.week_filters(filters, *labels[chosen])
 last_start, last_end = week.previous().start, week.previous().end
-scope = ui.t("word_sep").join([*filters.regions, *filters.cities]) or ui.t("wk_scope_all")
+hall_names = dict(zip(ui.hall_directory()["hall_code"], ui.hall_directory()["hall_name"]))
+scope = ui.t("word_sep").join([*filters.regions, *filters.cities, *(hall_names.get(h, h) for h in filters.halls)]) \
+    or ui.t("wk_scope_all")
+if not present:
+    period_text = {"start": filters.start.isoformat(), "end": filters.end.isoformat()}
+    st.caption(ui.t("wk_follows_period" if chosen == period_week and follows_period else
+                    "wk_own_week" if follows_period else "wk_no_week_in_period", **period_text))
 targets = ui.current_targets()
 
 headline = ui.query(weekly.weekly_headline, week)

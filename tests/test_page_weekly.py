@@ -65,8 +65,26 @@ def test_switching_weeks_from_the_selector_and_the_url(sample):
     assert at.query_params["week"] == "2026-W42"
     linked = run({"week": "2026-W01"})  # a fresh session from a link: 2025-12-29 … 2026-01-04
     assert linked.selectbox(key="wk_week").value == "2026-W01"
-    assert "2025-12-29 至 2026-01-04" in linked.caption[1].value
+    assert any("2025-12-29 至 2026-01-04" in c.value for c in linked.caption)
+    assert any("优先于侧栏期间" in c.value for c in linked.caption)  # says it has its own week
     assert run({"week": "2030-W01"}).selectbox(key="wk_week").value == "2026-W43"  # not in the data
+
+
+def test_the_week_follows_the_sidebar_period(sample):
+    at = run()  # October: its last complete week is 2026-W43 (19–25 October)
+    assert at.selectbox(key="wk_week").value == "2026-W43"
+    assert any("跟随侧栏期间（2026-10-01 至 2026-10-31）" in c.value for c in at.caption)
+    september = run({"from": "2026-09-01", "to": "2026-09-30"})  # ends on a Wednesday: 21–27 September
+    assert september.selectbox(key="wk_week").value == "2026-W39"
+    two_days = run({"from": "2026-10-07", "to": "2026-10-08"})  # no complete week inside: says so
+    assert two_days.selectbox(key="wk_week").value == "2026-W43"
+    assert any("没有完整的一周" in c.value for c in two_days.caption)
+
+
+def test_the_scope_caption_names_a_chosen_hall(sample):
+    at = run({"hall": "0755006"})
+    assert not any("全部区域" in c.value for c in at.caption)
+    assert any("范围：深圳西乡沟通100服务厅" in c.value for c in at.caption)
 
 
 def test_presentation_mode_one_section_per_screen(sample):
