@@ -25,7 +25,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException, StreamlitSecretNotFoundError
 
 import i18n
-from analytics import export, measures, schema, storage
+from analytics import export, logs, measures, schema, storage
 from analytics.filters import Filters
 from analytics.metrics import directory
 from analytics.settings import Settings
@@ -52,7 +52,9 @@ STYLED_CELLS = 12_000  # the largest table coloured cell by cell (see _styled)
 
 @st.cache_resource(show_spinner=False)
 def _connection():
-    return storage.connect(Settings.from_env().db_path)
+    db_path = Settings.from_env().db_path
+    logs.configure(db_path)  # every caught exception's traceback goes to the file beside it
+    return storage.connect(db_path)
 
 
 def cursor():

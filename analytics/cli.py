@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import importer, messages, schema, storage
+from . import importer, logs, messages, schema, storage
 from .settings import SAMPLE_DATA_DIR, Settings
 
 
@@ -254,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if "db" in vars(args):  # a command on a database logs beside it, as the app does
+        logs.configure(Settings.from_env(args.db).db_path)
     try:
         code = args.func(args)
         sys.stdout.flush()  # inside the try: a closed pipe shows here, not in Python's exit

@@ -92,6 +92,10 @@ TEXT: dict[str, dict[str, str]] = {
     # --- shared sidebar filters (ui.global_filters / ui.channel_filter) ---
     "filters": {"zh": "筛选", "en": "Filters"},
     "filter_period": {"zh": "期间", "en": "Period"},
+    "server_log": {"zh": "服务器日志（最近 {n} 行）", "en": "Server log (last {n} lines)"},
+    "server_log_file": {"zh": "日志文件：`{path}`（按 5 MB 轮转，保留 3 个旧文件）",
+                        "en": "Log file: `{path}` (rotated at 5 MB, 3 old files kept)"},
+    "server_log_empty": {"zh": "日志中还没有记录。", "en": "Nothing has been logged yet."},
     # codes of the import schema's closed vocabularies, as shown in tables (code_<column>_<value>)
     "code_status_open": {"zh": "处理中", "en": "Open"},
     "code_status_reopened": {"zh": "重开", "en": "Reopened"},

@@ -2,15 +2,17 @@
 import streamlit as st
 
 import ui
-from analytics import storage
+from analytics import logs, storage
 from analytics.settings import Settings
 
 st.title(ui.t("app_title"))
 st.subheader(ui.t("page_data_status"))
 st.caption(ui.t("data_status_intro"))
-if (user := ui.current_user()) is not None and user.is_admin:  # where the file lies is the server's business
+admin = (user := ui.current_user()) is not None and user.is_admin
+if admin:  # where the file lies, and what went wrong on the server, are the server's business
     st.caption(ui.t_markdown("database_file", path=str(Settings.from_env().db_path)))
 
+LOG_LINES = 200
 con = ui.cursor()
 summary = ui.dataset_summary().copy()  # the freshness panel's figures, from the same cache
 if summary["rows"].sum() == 0:
@@ -33,3 +35,13 @@ if log.empty:
     st.caption(ui.t("no_imports"))
 else:
     ui.import_log_table(log, key="data_status_log")
+
+if admin:
+    db_path = Settings.from_env().db_path
+    with st.expander(ui.t("server_log", n=LOG_LINES)):
+        st.caption(ui.t_markdown("server_log_file", path=str(logs.log_path(db_path))))
+        lines = logs.tail(db_path, LOG_LINES)
+        if lines:
+            st.code("\n".join(lines), language=None)
+        else:
+            st.caption(ui.t("server_log_empty"))

@@ -61,3 +61,29 @@ def test_only_an_admin_is_told_where_the_database_file_is(db, tmp_path, monkeypa
     for role in ("analyst", "regional_manager", "viewer"):
         regions = ("粤东",) if role == "regional_manager" else ()
         assert str(db.name) not in shown(access.User("u", "某人", role, regions)), role
+
+
+def test_an_admin_reads_the_server_log(db, tmp_path, monkeypatch):
+    import logging
+
+    from analytics import access, logs
+
+    logs.configure(db)
+    try:
+        raise RuntimeError("the export had a merged header")
+    except RuntimeError:
+        logging.getLogger("pages.import_data").exception("checking 1 file(s) failed")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    at = AppTest.from_file(PAGE, default_timeout=30).run()  # no access file: the admin of this machine
+    assert not at.exception
+    assert [e.label for e in at.expander] == ["服务器日志（最近 200 行）"]
+    logged = at.expander[0].code[0].value
+    assert "checking 1 file(s) failed" in logged and "RuntimeError: the export had a merged header" in logged
+    (tmp_path / "access.toml").write_text(
+        f'[users.a]\nrole = "analyst"\npassword = "{access.hash_password("x", iterations=1000)}"\n', encoding="utf-8")
+    monkeypatch.setenv(access.ENV_VAR, str(tmp_path / "access.toml"))
+    at = AppTest.from_file(PAGE, default_timeout=30)
+    at.session_state["auth_user"] = access.User("a", "分析员", "analyst")
+    at.run()
+    assert not at.exception and not at.expander  # an analyst does not read the server's log

@@ -198,3 +198,24 @@ def test_rejected_rows_are_stored_in_bulk_with_their_exact_values():
     assert [r[1] for r in con.execute("DESCRIBE import_rejections").fetchall()] == \
         ["BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"]
     con.close()
+
+
+def test_the_log_goes_to_a_rotating_file_beside_the_database(tmp_path):
+    import logging
+
+    from analytics import logs
+
+    db = tmp_path / "hall.duckdb"
+    path = logs.configure(db)
+    assert path == tmp_path / "hall.duckdb.log" and logs.configure(db) == path  # once per file
+    try:
+        raise ValueError("a cell nobody expected")
+    except ValueError:
+        logging.getLogger("analytics.test").exception("checking failed")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = "\n".join(logs.tail(db))
+    assert "ERROR analytics.test" in text and "Traceback" in text and "ValueError: a cell nobody expected" in text
+    other = logs.configure(tmp_path / "other.duckdb")  # the app pointed elsewhere: the handler moves
+    assert other.name == "other.duckdb.log"
+    assert sum(h.get_name() == "hall_analytics_file" for h in logging.getLogger().handlers) == 1
