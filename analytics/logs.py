@@ -12,6 +12,7 @@ LOG_BYTES = 5 * 1024 * 1024  # per file
 LOG_FILES = 3                # kept besides the current one
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"
 _HANDLER_NAME = "hall_analytics_file"
+_CONSOLE_NAME = "hall_analytics_console"
 
 
 def log_path(db_path: str | Path) -> Path:
@@ -21,7 +22,7 @@ def log_path(db_path: str | Path) -> Path:
 
 def configure(db_path: str | Path, *, level: int = logging.INFO) -> Path:
     """Send the `analytics`, `ui` and page loggers (the root logger) to the rotating file
-    beside the database; a second call for the same file does nothing, one for another file
+    beside the database, and their warnings and errors to the console too; a second call for the same file does nothing, one for another file
     (a test pointing the app elsewhere) moves the handler. Returns the file's path."""
     path = log_path(db_path)
     root = logging.getLogger()
@@ -38,6 +39,14 @@ def configure(db_path: str | Path, *, level: int = logging.INFO) -> Path:
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(level)
     root.addHandler(handler)
+    if not any(h.get_name() == _CONSOLE_NAME for h in root.handlers):
+        # Warnings and errors still reach the console (the server's own log, journald under
+        # systemd), as Python's last-resort handler sent them before the file was added.
+        console = logging.StreamHandler()
+        console.set_name(_CONSOLE_NAME)
+        console.setFormatter(logging.Formatter(FORMAT))
+        console.setLevel(logging.WARNING)
+        root.addHandler(console)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     return path
