@@ -1250,10 +1250,18 @@ def kpi(label: str, value, delta=None, *, fmt: str, help: str | None = None, del
     st.metric(label, format_value(value, fmt), text, delta_color=colour, delta_arrow=arrow, help=help)
 
 
-def _column_config(kind: str):
+# Columns that name a place stay in view while the reader scrolls to the right-hand columns.
+PINNED_COLUMNS = frozenset({"hall_name", "hall_code"})
+
+
+def _column_config(kind: str, *, pinned: bool = False):
     if kind not in export.FORMATS:
         raise ValueError(f"unknown column format {kind!r}; use {', '.join(export.FORMATS)}")
-    return {"percent": st.column_config.NumberColumn(format="percent"),
+    if pinned:
+        return st.column_config.TextColumn(pinned=True)
+    # Percentages are sent as 0–100 (see `_for_screen`): one decimal everywhere, not the
+    # "percent" preset's 96% beside 80.46%.
+    return {"percent": st.column_config.NumberColumn(format="%.1f%%"),
             "int": st.column_config.NumberColumn(format="localized"),
             "float1": st.column_config.NumberColumn(format="%.1f"),
             "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
@@ -1275,16 +1283,15 @@ def _styled(shown: pd.DataFrame, low: dict[str, np.ndarray], targeted: dict[str,
             statuses: dict[str, list] | None = None):
     """Cells coloured against their targets and low-n values greyed, value by value (a
     pandas Styler); the plain frame when there is nothing to colour. `low` is, per column
-    label, which of its values rest on too few observations; `targeted` maps a label to
-    (target, its values' statuses or None to judge the value itself); `statuses` gives
+    label, which of its values rest on too few observations; `targeted` maps a label to its
+    values' statuses against its target; `statuses` gives
     ready-made per-cell statuses for columns judged elsewhere (each with its own n)."""
     # A Styler costs about a millisecond per hundred cells to send: tables past STYLED_CELLS
     # (a province's 10,000 staff) go plain, with their verdict columns still there.
     if not (targeted or statuses or any(m.any() for m in low.values())) or shown.size > STYLED_CELLS:
         return shown
     styler = shown.style.format(na_rep="")
-    for label, (target, judged) in targeted.items():
-        cells = judged if judged is not None else [target.status(v) for v in shown[label]]
+    for label, cells in targeted.items():
         styler = styler.apply(lambda col, cells=cells: [_status_css(c if isinstance(c, str) else None)
                                                         for c in cells], subset=[label], axis=0)
     for label, cells in (statuses or {}).items():
@@ -1356,6 +1363,20 @@ def _in_words(frame: pd.DataFrame, columns) -> pd.DataFrame:
         words = frame.copy() if words is None else words
         words[column] = converted
     return frame if words is None else words
+
+
+def _for_screen(shown: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+    """The table as drawn: percentages as 0–100 (the column format adds one decimal and %),
+    text gaps as empty cells instead of "None". The downloads keep the values as they are."""
+    screen = shown.copy()
+    for label, kind in kinds.items():
+        if label not in screen.columns:
+            continue
+        if kind == "percent":
+            screen[label] = screen[label] * 100
+        elif kind == "text" and screen[label].dtype == object:
+            screen[label] = screen[label].where(screen[label].notna(), "")
+    return screen
 
 
 def _low_values(frame: pd.DataFrame, columns) -> dict[str, np.ndarray]:
@@ -1432,9 +1453,14 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
     known = current_targets() if targets else {}
     targeted = {labels[c]: (known[name], _judged_cells(frame, c, known[name]))
                 for c, name in (targets or {}).items() if c in labels and name in known}
-    config = {labels[c]: _column_config(formats[c]) for c in columns if c in formats}
+    config = {labels[c]: _column_config(formats.get(c, "text"), pinned=c in PINNED_COLUMNS)
+              for c in columns if c in formats or c in PINNED_COLUMNS}
     judged = {labels[c]: list(v) for c, v in (statuses or {}).items() if c in labels}
-    event = st.dataframe(_styled(shown, {labels[c]: m for c, m in low.items()}, targeted, judged), hide_index=True,
+    # Status cells are judged on the values as they are; the screen gets percentages × 100.
+    targeted = {label: judged_cells if judged_cells is not None else [target.status(v) for v in shown[label]]
+                for label, (target, judged_cells) in targeted.items()}
+    event = st.dataframe(_styled(_for_screen(shown, kinds), {labels[c]: m for c, m in low.items()}, targeted, judged),
+                         hide_index=True,
                          width="stretch", key=key, column_config=config,
                          on_select="rerun" if selectable else "ignore", selection_mode="single-row")
     if marked.any():
