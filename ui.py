@@ -1012,6 +1012,45 @@ def apply_chart_theme(fig, *, large: bool = False):
     return fig
 
 
+def count_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, counts: str, hover: Callable[[dict], str],
+                  key: str, row_order=None, column_order=None) -> None:
+    """Counts of `rows` × `columns` (long format) as a heat grid, each cell with its count
+    and `hover(record)` as its hover text; empty cells stay blank. Rows top to bottom in
+    `row_order` (default: as they come), columns in `column_order` (default: largest total
+    first)."""
+    import plotly.graph_objects as go
+
+    row_order = list(dict.fromkeys(frame[rows])) if row_order is None else list(row_order)
+    column_order = (list(frame.groupby(columns)[counts].sum().sort_values(ascending=False).index)
+                    if column_order is None else list(column_order))
+    cells = {(r[rows], r[columns]): r for r in frame.to_dict("records")}
+    z = [[cells[(y, x)][counts] if (y, x) in cells else None for x in column_order] for y in row_order]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=column_order, y=row_order, colorscale="Reds", xgap=2, ygap=2, showscale=False,
+        text=[["" if v is None else f"{v:,.0f}" for v in row] for row in z], texttemplate="%{text}",
+        hovertext=[[hover(cells[(y, x)]) if (y, x) in cells else "" for x in column_order] for y in row_order],
+        hoverinfo="text"))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(side="top", type="category")
+    fig.update_layout(height=max(260, 26 * len(row_order) + 120), margin=dict(t=60))
+    chart(fig, key=key)
+
+
+def count_bars(frame: pd.DataFrame, *, labels: str, counts: str, hover: Callable[[dict], str], key: str,
+               colour: str = STATUS_COLOURS["bad"]) -> None:
+    """A ranked count (most first, as `frame` orders it) as horizontal bars with the count
+    written on each; `hover(record)` is each bar's hover text."""
+    import plotly.graph_objects as go
+
+    records = frame.to_dict("records")
+    fig = go.Figure(go.Bar(x=frame[counts], y=frame[labels], orientation="h", marker_color=colour,
+                           text=[f"{v:,.0f}" for v in frame[counts]], textposition="outside",
+                           hovertext=[hover(r) for r in records], hoverinfo="text"))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_layout(height=max(240, 28 * len(frame) + 80), margin=dict(t=20), showlegend=False)
+    chart(fig, key=key)
+
+
 def chart(fig, *, large: bool = False, **kwargs):
     """`st.plotly_chart` with the chart theme; kwargs as st.plotly_chart (key, on_select…)."""
     return st.plotly_chart(apply_chart_theme(fig, large=large), theme=None, width="stretch", **kwargs)

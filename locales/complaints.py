@@ -45,6 +45,21 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp_categories": {"zh": "投诉类别", "en": "Categories"},
     "cmp_category_breakdown": {"zh": "类别 → 子类别（工单数）", "en": "Category → sub-category (tickets)"},
     "cmp_category_trend": {"zh": "各类别工单数随时间变化", "en": "Tickets by category over time"},
+    "cmp_category_by_hall": {"zh": "各厅店的投诉类别", "en": "Complaint categories by hall"},
+    "cmp_broken": {"zh": "违背48小时承诺的工单（按厅店）", "en": "Tickets that broke the 48-hour promise, by hall"},
+    "cmp_broken_caption": {
+        "zh": "违背承诺最多的 {n} 个厅店；共 {halls} 个厅店 {total} 张工单超过 48 小时才办结或仍未办结。",
+        "en": "The {n} halls that broke it most often; {total} tickets in {halls} halls were resolved after 48 "
+              "hours or are still open past them."},
+    "cmp_no_broken": {"zh": "本期没有违背 48 小时承诺的工单。", "en": "No ticket broke the 48-hour promise."},
+    "cmp_hover_broken": {"zh": "{hall}<br>违背承诺 {broken} 张 / 已满 48 小时 {due} 张（48小时办结率 {rate}）",
+                         "en": "{hall}<br>{broken} broken of {due} due (resolved within 48 h: {rate})"},
+    "cmp_category_by_hall_caption": {
+        "zh": "工单最多的 {n} 个厅店（共 {of} 个有工单）× 类别：某类别的激增集中在哪些厅店一目了然；悬停可看占该厅工单的比例。",
+        "en": "The {n} halls with the most tickets (of {of} with any) × category: whether a category's spike "
+              "comes from a few halls shows at a glance; hover for its share of the hall's tickets."},
+    "cmp_hover_category_hall": {"zh": "{hall}<br>{category}：{tickets} 张（占该厅 {total} 张的 {share}）",
+                                "en": "{hall}<br>{category}: {tickets} tickets ({share} of the hall's {total})"},
     "cmp_categories_caption": {"zh": "点击内圈类别可展开其子类别；堆叠柱中某一类别的突增（如积分兑换）即一次集中投诉。",
                                "en": "Click a category in the inner ring to open its sub-categories; a jump of one "
                                      "colour in the stacked bars (such as points redemption) is a wave of complaints."},

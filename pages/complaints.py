@@ -109,6 +109,37 @@ with right:
     ui.chart_title("cmp_category_trend")
     ui.chart(fig, key="cmp_category_trend")
 
+# Where a category comes from: the halls with the most tickets × category.
+HEAT_HALLS = 20
+by_hall_category = ui.query(complaints.category_by_hall, filters)
+busiest = list(dict.fromkeys(by_hall_category["hall_code"]))[:HEAT_HALLS]
+heat = by_hall_category[by_hall_category["hall_code"].isin(busiest)].assign(
+    hall=lambda f: f["hall_name"] + " (" + f["hall_code"] + ")")
+ui.chart_title("cmp_category_by_hall")
+st.caption(ui.t("cmp_category_by_hall_caption", n=min(HEAT_HALLS, len(busiest)),
+                of=by_hall_category["hall_code"].nunique()))
+ui.count_heatmap(heat, rows="hall", columns="category", counts="tickets", key="cmp_category_by_hall",
+                 column_order=[c for c in categories if c in set(heat["category"])],
+                 hover=lambda r: ui.t("cmp_hover_category_hall", hall=r["hall"], category=r["category"],
+                                      tickets=count(r["tickets"]), share=ui.format_value(r["share"], "percent"),
+                                      total=count(r["hall_tickets"])))
+
+# Who broke the 48-hour promise most often (counts, not the rate: each is a customer let down).
+BROKEN_HALLS = 15
+by_hall = ui.query(complaints.complaints_by, filters, by="hall")
+broken = (by_hall[by_hall["broken_48h"] > 0].sort_values(["broken_48h", "hall_code"], ascending=[False, True])
+          .head(BROKEN_HALLS).assign(hall=lambda f: f["hall_name"] + " (" + f["hall_code"] + ")"))
+ui.chart_title("cmp_broken")
+st.caption(ui.t("cmp_broken_caption", n=len(broken), halls=int((by_hall["broken_48h"] > 0).sum()),
+                total=count(by_hall["broken_48h"].sum())))
+if broken.empty:
+    st.caption(ui.t("cmp_no_broken"))
+else:
+    ui.count_bars(broken, labels="hall", counts="broken_48h", key="cmp_broken",
+                  hover=lambda r: ui.t("cmp_hover_broken", hall=r["hall"], broken=count(r["broken_48h"]),
+                                       due=count(r["promise_due"]),
+                                       rate=ui.format_value(r["promise_48h"], "percent")))
+
 # --- halls, cities, regions ------------------------------------------------------------
 st.subheader(ui.t("cmp_breakdown"))
 by = st.segmented_control(ui.t("cmp_by"), ["hall", "city", "region"], default="hall", required=True,

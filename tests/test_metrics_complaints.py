@@ -145,3 +145,18 @@ def test_a_ticket_done_without_a_resolution_time_is_resolved_outside_the_promise
     row = m.complaint_summary(con, october, now=NOW).iloc[0]
     assert (row.tickets, row.resolved, row.open_backlog) == (3, 2, 1)
     assert (row.promise_due, row.within_48h) == (1, 1)
+
+
+def test_broken_promises_are_the_due_tickets_not_resolved_within_48h(con, october):
+    row = m.complaint_summary(con, october, now=NOW).iloc[0]
+    assert row.broken_48h == 2 == row.promise_due - row.within_48h   # T2 took 72 h; T4 open 528 h
+    by_hall = m.complaints_by(con, october, by="hall", now=NOW).set_index("hall_code")
+    assert by_hall.loc["H1", "broken_48h"] == 2 and by_hall.loc["H2", "broken_48h"] == 0
+
+
+def test_categories_by_hall_show_where_a_category_comes_from(con, october):
+    cells = m.category_by_hall(con, october, now=NOW)
+    # H1: 计费争议 T2, T3, T4 and 积分兑换 T1, T5 of its 5 tickets; H2: 服务态度 T6. T0 is September's.
+    assert cells[["hall_code", "category", "tickets", "hall_tickets"]].values.tolist() == [
+        ["H1", "计费争议", 3, 5], ["H1", "积分兑换", 2, 5], ["H2", "服务态度", 1, 1]]
+    assert cells["share"].tolist() == pytest.approx([0.6, 0.4, 1.0])

@@ -9,6 +9,7 @@ page's own labels is left in Chinese; a filter with no tickets and an empty data
 friendly message, never an exception.
 Runs pages/complaints.py on its own against the shipped sample (default period 2026-10)."""
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -83,7 +84,9 @@ def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
     assert f"Kaplan–Meier 中位数：{km} 小时" in resolution.help
     assert any(f"{km} 小时" in c.value for c in at.caption)
     assert "2026-09-01" in at.caption[1].value and "2026-09-30" in at.caption[1].value
-    assert len(charts(at)) == 6  # trend, sunburst, categories over time, halls, histogram, Kaplan–Meier
+    # trend, sunburst, categories over time, categories by hall, broken promises, halls, histogram,
+    # Kaplan–Meier
+    assert len(charts(at)) == 8
 
 
 def test_the_slipping_hall(sample_app_env, expected):
@@ -95,7 +98,7 @@ def test_the_slipping_hall(sample_app_env, expected):
     assert list(by_hall["营业厅编码"]) == [SLIPPING_HALL]
     assert len(tickets) == hall["tickets"] and set(tickets["营业厅编码"]) == {SLIPPING_HALL}
     # 0 of its due tickets within 48 h: a clear miss despite n < 30, so the bar is red, not grey.
-    bar = next(t for t in charts(at)[3]["data"] if t["type"] == "bar")
+    bar = next(t for t in charts(at)[5]["data"] if t["type"] == "bar")
     assert bar["name"] == "未达标" and bar["customdata"] == [[SLIPPING_HALL]]
 
 
@@ -109,11 +112,11 @@ def test_tables_and_the_hall_chart(sample_app_env, expected):
     assert len(by_hall) == 40
     assert list(open_tickets["工单号"]) == list(expected["backlog"]["ticket_id"])  # oldest first
     assert "问题描述" in tickets.columns and len(tickets) == expected["october"]["tickets"]
-    bars = [t for t in charts(at)[3]["data"] if t["type"] == "bar"]
+    bars = [t for t in charts(at)[5]["data"] if t["type"] == "bar"]
     codes = [point[0] for trace in bars for point in trace["customdata"]]
     assert sorted(codes) == sorted(by_hall["营业厅编码"])
     assert all("error_x" in trace for trace in bars)  # Wilson intervals as whiskers
-    shapes = charts(at)[3]["layout"]["shapes"]
+    shapes = charts(at)[5]["layout"]["shapes"]
     assert any(s.get("x0") == 0.95 for s in shapes)  # the 48-hour target line
 
 
@@ -171,3 +174,31 @@ def test_an_empty_database_is_a_friendly_message(tmp_path, monkeypatch):
     monkeypatch.setenv("HALL_ANALYTICS_DB", str(tmp_path / "empty.duckdb"))
     at = run()
     assert "数据库是空的" in at.info[0].value and at.title[0].value == "投诉处理"
+
+
+def test_broken_promises_are_ranked_by_hall(sample_app_env, sample_con):
+    at = run()
+    bars = next(c for c in at.get("plotly_chart") if "cmp_broken" in c.proto.id)
+    spec = json.loads(bars.proto.spec)["data"][0]
+    by_hall = complaints.complaints_by(sample_con.cursor(), OCTOBER, by="hall")
+    top = by_hall[by_hall["broken_48h"] > 0].sort_values(["broken_48h", "hall_code"], ascending=[False, True]).head(15)
+    assert [int(v) for v in numbers(spec["x"])] == top["broken_48h"].tolist()
+    assert spec["y"][0].endswith(f"({top['hall_code'].iloc[0]})")
+    assert (by_hall["broken_48h"] == by_hall["promise_due"] - by_hall["within_48h"]).all()
+
+
+def test_the_points_spike_by_hall(sample_app_env, sample_con):
+    """April 2026, the 积分兑换 spike: the category × hall grid holds the analytics counts for
+    the 20 busiest halls, so whether the spike is everywhere or in a few halls can be read."""
+    april = {"from": "2026-04-01", "to": "2026-04-30"}
+    at = run(april)
+    grid = next(c for c in at.get("plotly_chart") if c.proto.id and "cmp_category_by_hall" in c.proto.id)
+    spec = json.loads(grid.proto.spec)["data"][0]
+    cells = complaints.category_by_hall(sample_con.cursor(), Filters(dt.date(2026, 4, 1), dt.date(2026, 4, 30)))
+    busiest = list(dict.fromkeys(cells["hall_code"]))[:20]
+    assert len(spec["y"]) == len(busiest) and spec["y"][0].endswith(f"({busiest[0]})")
+    column = spec["x"].index("积分兑换")
+    shown = [row[column] or 0 for row in numbers(spec["z"])]
+    expected = cells[cells["hall_code"].isin(busiest) & (cells["category"] == "积分兑换")].set_index("hall_code")
+    assert sum(shown) == expected["tickets"].sum() > 0
+    assert "占该厅" in spec["hovertext"][0][column]

@@ -114,6 +114,11 @@ MEASURES: tuple[Measure, ...] = (
        "本期受理、截至期末（或当前时刻，取较早者）仍未办结且已超过 48 小时的工单。",
        "Tickets received in the period still open at its end (or now, if earlier) and older than 48 hours.",
        higher_is_better=False, window="as_of", format="int", target="backlog_over_48h"),
+    _m("broken_48h", "complaints", "count", ["broken_48h"], "违背48小时承诺", "48-hour promise broken",
+       "本期受理的工单中，超过 48 小时才办结、或截至期末已超过 48 小时仍未办结的张数（48小时办结率的分母减分子）。",
+       "Tickets received in the period that were resolved after more than 48 hours, or are still open past "
+       "48 hours at its end (the 48-hour rate's denominator minus its numerator).",
+       higher_is_better=False, window="as_of", format="int"),
     _m("carried_over_48h", "complaints", "count", ["carried_over_48h"], "超48小时未办结（含往期）",
        "Open over 48 h (all carried)",
        "截至周末仍未办结且已超过 48 小时的全部工单，无论何时受理：该厅带入下周的积压。",

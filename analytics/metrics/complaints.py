@@ -87,7 +87,9 @@ contacts_per_hall AS (SELECT hall_code, sum(contacts) AS contacts FROM marketing
 # The 48-hour promise's counts, over `tickets t` (shared with the weekly and scorecard trends).
 PROMISE_COUNTS = f"""count(*) FILTER (WHERE t.resolution_hours IS NOT NULL OR t.open_hours > {PROMISE_HOURS})
         AS promise_due,
-    count(*) FILTER (WHERE t.resolution_hours <= {PROMISE_HOURS}) AS within_48h"""
+    count(*) FILTER (WHERE t.resolution_hours <= {PROMISE_HOURS}) AS within_48h,
+    count(*) FILTER (WHERE t.resolution_hours > {PROMISE_HOURS} OR t.open_hours > {PROMISE_HOURS})
+        AS broken_48h"""
 
 MEASURES = f"""
     count(t.ticket_id) AS tickets,
@@ -174,6 +176,21 @@ def category_breakdown(con, filters: Filters, *, now: dt.datetime | None = None)
         SELECT coalesce(t.category, '—') AS category, coalesce(t.sub_category, '—') AS sub_category, {MEASURES}
         FROM tickets t GROUP BY 1, 2 ORDER BY tickets DESC""", _params(filters, now))
     return _finish(frame)
+
+
+def category_by_hall(con, filters: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
+    """Tickets per hall × category, every scoped hall that has tickets, with the hall's total
+    and the category's share of it: is a category's spike (积分兑换) everywhere or in a few
+    halls?"""
+    return query(con, f"""
+        WITH {TICKETS_CTE},
+        cells AS (SELECT t.hall_code, coalesce(t.category, '—') AS category, count(*) AS tickets
+                  FROM tickets t GROUP BY 1, 2)
+        SELECT h.region, h.city, c.hall_code, h.hall_name, c.category, c.tickets,
+               sum(c.tickets) OVER (PARTITION BY c.hall_code) AS hall_tickets,
+               c.tickets / sum(c.tickets) OVER (PARTITION BY c.hall_code) AS share
+        FROM cells c JOIN scoped_halls h USING (hall_code)
+        ORDER BY hall_tickets DESC, c.hall_code, c.tickets DESC, c.category""", _params(filters, now))
 
 
 def complaint_trend(con, filters: Filters, *, grain: str = "week", now: dt.datetime | None = None) -> pd.DataFrame:
