@@ -14,6 +14,7 @@ TEXT: dict[str, dict[str, str]] = {
               "satisfaction in the selected period.",
     },
     "hp_pick_hall": {"zh": "厅店", "en": "Hall"},
+    "hp_peer_note": {"zh": "地市 {city} · 区域 {region}", "en": "city {city} · region {region}"},
     "hp_pick_placeholder": {"zh": "选择或输入厅店名称、编码", "en": "Choose or type a hall's name or code"},
     "hp_pick_first": {"zh": "请选择一个厅店（或在侧栏“厅店”中选一个）查看它的档案。",
                       "en": "Choose a hall (or one in the sidebar's Hall filter) to see its profile."},

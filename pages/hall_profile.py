@@ -4,6 +4,7 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 import ui
+from analytics import measures
 from analytics.filters import Filters
 from analytics.metrics import complaints, marketing, overview, satisfaction
 from analytics.metrics import scorecard as sc
@@ -38,7 +39,23 @@ st.caption(ui.t_markdown("hp_facts", region=hall["region"], city=hall["city"], d
 
 one_hall = filters.with_halls((code,))
 headline = ui.query(overview.headline, one_hall, compare=ui.comparison(one_hall) is not None).set_index("kpi")
-ui.headline_grid(headline, kpis=overview.KPIS, with_n=False)
+# Beside each rate, the same KPI over the hall's city and region (their counts pooled): is
+# the hall's figure its own or its area's?
+around = {"city": ui.query(overview.headline, Filters(filters.start, filters.end, cities=(hall["city"],)),
+                          compare=False).set_index("kpi"),
+          "region": ui.query(overview.headline, Filters(filters.start, filters.end, regions=(hall["region"],)),
+                            compare=False).set_index("kpi")}
+
+
+def peer_note(row, key: str) -> str | None:
+    if measures.get(key).n_column is None:  # a count: the city's total is not comparable
+        return None
+    fmt = ui.measure_format(key)
+    return ui.t("hp_peer_note", city=ui.format_value(around["city"].loc[key, "value"], fmt),
+                region=ui.format_value(around["region"].loc[key, "value"], fmt))
+
+
+ui.headline_grid(headline, kpis=overview.KPIS, with_n=False, note=peer_note)
 
 # Rank among the halls of its region (and city), whatever the sidebar's hall choice.
 peers = ui.query(overview.hall_table, Filters(filters.start, filters.end, regions=(hall["region"],)))

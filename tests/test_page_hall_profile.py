@@ -24,11 +24,18 @@ def test_the_slipping_hall(sample_app_env):
     headline = overview.headline(con, october).set_index("kpi")
     peers = overview.hall_table(con, Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31), regions=("珠三角",)))
     staff = overview.staff_table(con, october, "020003")
+    around = {"广州": overview.headline(con, Filters(october.start, october.end, cities=("广州",)), compare=False),
+              "珠三角": overview.headline(con, Filters(october.start, october.end, regions=("珠三角",)), compare=False)}
+    around = {name: frame.set_index("kpi") for name, frame in around.items()}
     con.close()
     # A tile's label is "<status dot> <⚠ when n is low> <KPI name>".
     shown = {m.label.split("] ")[-1].removeprefix("⚠ "): m.value for m in at.metric}
     assert shown["48小时办结率"] == ui.format_value(headline.loc["promise_48h", "value"], "percent") == "0.0%"
     assert shown["投诉工单"] == ui.format_value(headline.loc["tickets", "value"], "int")
+    # beside each rate, its city's and region's (their counts pooled)
+    caption = (f"地市 {ui.format_value(around['广州'].loc['promise_48h', 'value'], 'percent')} · "
+               f"区域 {ui.format_value(around['珠三角'].loc['promise_48h', 'value'], 'percent')}")
+    assert any(c.value.endswith(caption) for c in at.caption), caption
     ranking = at.dataframe[0].value.set_index("指标")
     expected = overview.hall_ranking(peers, "020003").set_index("kpi")
     assert ranking.loc["48小时办结率", "地市排名"] == f"第 {expected.loc['promise_48h', 'city_rank']} / 8"
