@@ -635,6 +635,19 @@ def global_filters() -> Filters:
     return filters
 
 
+def view_choice(key: str, options, *, label: str, words: str):
+    """A segmented control for how a section is shown (time grain, level, dimension), the
+    first option by default, kept in the URL under `key` so a copied link shows the same
+    view. `label` is its locale key, `words` the prefix of its options' (`words + option`)."""
+    options = list(options)
+    if key not in st.session_state:
+        from_url = st.query_params.get(key)
+        st.session_state[key] = from_url if from_url in options else options[0]
+    chosen = st.segmented_control(t(label), options, required=True, format_func=lambda o: t(words + o), key=key)
+    _set_url(key, "" if chosen == options[0] else chosen)
+    return chosen
+
+
 def channel_filter(dataset: str, filters: Filters | None = None) -> Filters:
     """A sidebar multiselect of `dataset`'s channels ('surveys' or 'complaints'); returns
     the filters (default: the current ones) with those channels. Mirrored in the URL."""

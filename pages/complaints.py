@@ -54,8 +54,7 @@ st.caption(ui.t("cmp_km_caption", km=hours(summary["km_median_hours"])))
 
 # --- trend ---------------------------------------------------------------------------
 st.subheader(ui.t("cmp_trend"))
-grain = st.segmented_control(ui.t("cmp_grain"), ["week", "month"], default="week", required=True,
-                             format_func=lambda g: ui.t(f"grain_{g}"), key="cmp_grain")
+grain = ui.view_choice("cmp_grain", ["week", "month"], label="cmp_grain", words="grain_")
 period_format = "%Y-%m-%d" if grain == "week" else "%Y-%m"
 trend = ui.query(complaints.complaint_trend, filters, grain=grain)
 st.caption(ui.t("cmp_trend_caption"))
@@ -142,8 +141,7 @@ else:
 
 # --- halls, cities, regions ------------------------------------------------------------
 st.subheader(ui.t("cmp_breakdown"))
-by = st.segmented_control(ui.t("cmp_by"), ["hall", "city", "region"], default="hall", required=True,
-                          format_func=lambda b: ui.t(f"by_{b}"), key="cmp_by")
+by = ui.view_choice("cmp_by", ["hall", "city", "region"], label="cmp_by", words="by_")
 ranked = ui.query(complaints.complaints_by, filters, by=by).reset_index(drop=True)
 ui.rate_bars(ranked, by=by, rate="promise_48h", n_column="promise_due", target="promise_48h", prefix="cmp",
              axis_key="cmp_axis_promise",

@@ -48,8 +48,7 @@ with left:
     ui.chart(fig, key="mkt_funnel_chart")
 with right:
     st.subheader(ui.t("mkt_trend"))
-    grain = st.segmented_control(ui.t("mkt_grain"), ["week", "month"], default="week", required=True,
-                                 format_func=lambda g: ui.t(f"grain_{g}"), key="mkt_grain")
+    grain = ui.view_choice("mkt_grain", ["week", "month"], label="mkt_grain", words="grain_")
     trend = ui.query(marketing.marketing_trend, filters, grain=grain)
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     fig.add_trace(go.Bar(x=trend["period"], y=trend["contacts"], name=ui.t("mkt_axis_contacts"),
@@ -80,8 +79,7 @@ with right:
 
 # --- halls, cities, regions ------------------------------------------------------------------
 st.subheader(ui.t("mkt_breakdown"))
-by = st.segmented_control(ui.t("mkt_by"), ["hall", "city", "region"], default="hall", required=True,
-                          format_func=lambda b: ui.t(f"by_{b}"), key="mkt_by")
+by = ui.view_choice("mkt_by", ["hall", "city", "region"], label="mkt_by", words="by_")
 ranked = ui.query(marketing.conversion_by, filters, by=by).reset_index(drop=True)
 top = max(0.3, float(ranked["conversion_high"].max()) * 1.05) if ranked["conversion_high"].notna().any() else 0.3
 ui.rate_bars(ranked, by=by, rate="conversion", n_column="contacts", target="conversion", prefix="mkt",
@@ -110,9 +108,7 @@ if by == "hall":
 
 # --- products and activity types --------------------------------------------------------------
 st.subheader(ui.t("mkt_products"))
-dim = st.segmented_control(ui.t("mkt_dim"), ["product_category", "product_name", "activity_type"],
-                           default="product_category", required=True, format_func=lambda d: ui.t(f"mkt_dim_{d}"),
-                           key="mkt_dim")
+dim = ui.view_choice("mkt_dim", ["product_category", "product_name", "activity_type"], label="mkt_dim", words="mkt_dim_")
 groups = ui.query(marketing.conversion_by, filters, by=dim)
 ui.data_table(groups, columns={"rank": "mkt_col_rank", dim: f"mkt_col_{dim}", **RATE_COLUMNS,
                                "interest_rate": "mkt_col_interest_rate"},

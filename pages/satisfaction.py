@@ -28,8 +28,7 @@ def scale_name(scale: str) -> str:
 
 # --- trend ---------------------------------------------------------------------------
 st.subheader(ui.t("sat_trend"))
-grain = st.segmented_control(ui.t("sat_grain"), ["week", "month"], default="week", required=True,
-                             format_func=lambda g: ui.t(f"grain_{g}"), key="sat_grain")
+grain = ui.view_choice("sat_grain", ["week", "month"], label="sat_grain", words="grain_")
 trend = ui.query(satisfaction.satisfaction_trend, filters, grain=grain)
 st.caption(ui.t("sat_trend_caption"))
 fig = make_subplots(rows=1, cols=2, subplot_titles=[ui.t("sat_trend_csat"), ui.t("sat_trend_mean")],
@@ -60,8 +59,7 @@ ui.chart(fig, key="sat_trend_chart")
 
 # --- halls, cities, regions ------------------------------------------------------------
 st.subheader(ui.t("sat_breakdown"))
-by = st.segmented_control(ui.t("sat_by"), ["hall", "city", "region"], default="hall", required=True,
-                          format_func=lambda b: ui.t(f"by_{b}"), key="sat_by")
+by = ui.view_choice("sat_by", ["hall", "city", "region"], label="sat_by", words="by_")
 ranked = ui.query(satisfaction.satisfaction_by, filters, by=by).reset_index(drop=True)
 ui.rate_bars(ranked, by=by, rate="csat", n_column="responses", target="csat", prefix="sat",
              axis_key="sat_axis_csat", hover_values=lambda r: {"n": ui.format_value(r["responses"], "int")})

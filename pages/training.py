@@ -35,8 +35,7 @@ def target_text(name: str) -> str:
 
 # --- halls, cities, regions ------------------------------------------------------------------
 st.subheader(ui.t("trn_breakdown"))
-by = st.segmented_control(ui.t("trn_by"), ["hall", "city", "region"], default="hall", required=True,
-                          format_func=lambda b: ui.t(f"by_{b}"), key="trn_by")
+by = ui.view_choice("trn_by", ["hall", "city", "region"], label="trn_by", words="by_")
 ranked = ui.query(training.training_by, filters, by=by).reset_index(drop=True)
 ui.rate_bars(ranked, by=by, rate="coverage", n_column="active_staff", target="coverage", prefix="trn",
              axis_key="trn_axis_coverage", hover_values=lambda r: {"n": count(r["active_staff"])}, x_max=1.04,
@@ -68,8 +67,7 @@ if by == "hall":
 
 # --- coverage against satisfaction ----------------------------------------------------------
 st.subheader(ui.t("trn_cvs"))
-measure = st.segmented_control(ui.t("trn_cvs_y"), ["csat", "mean_score"], default="csat", required=True,
-                               format_func=lambda m: ui.t(f"trn_cvs_{m}"), key="trn_cvs_y")
+measure = ui.view_choice("trn_cvs_y", ["csat", "mean_score"], label="trn_cvs_y", words="trn_cvs_")
 halls = ui.query(training.coverage_vs_satisfaction, filters)
 halls = halls[halls["coverage"].notna() & halls[measure].notna()].reset_index(drop=True)
 shown = pct if measure == "csat" else (lambda v: ui.format_value(v, "float1"))
@@ -134,8 +132,7 @@ else:
         ui.chart(fig, key="trn_course_chart")
     with right:
         st.subheader(ui.t("trn_trend"))
-        grain = st.segmented_control(ui.t("trn_grain"), ["week", "month"], default="week", required=True,
-                                     format_func=lambda g: ui.t(f"grain_{g}"), key="trn_grain")
+        grain = ui.view_choice("trn_grain", ["week", "month"], label="trn_grain", words="grain_")
         trend = ui.query(training.training_trend, filters, grain=grain)
         hover = [ui.t("trn_hover_trend", period=pd.Timestamp(p).strftime("%Y-%m-%d"), attendances=count(a),
                       staff=count(s), hours=ui.format_value(h, "float1"))

@@ -202,3 +202,12 @@ def test_the_points_spike_by_hall(sample_app_env, sample_con):
     expected = cells[cells["hall_code"].isin(busiest) & (cells["category"] == "积分兑换")].set_index("hall_code")
     assert sum(shown) == expected["tickets"].sum() > 0
     assert "占该厅" in spec["hovertext"][0][column]
+
+
+def test_views_live_in_the_url(sample_app_env):
+    at = run({"cmp_grain": "month"})  # a link to the monthly view
+    assert at.button_group(key="cmp_grain").value == "month"
+    at.button_group(key="cmp_by").set_value("city").run()
+    assert at.query_params["cmp_by"] == "city" and at.query_params["cmp_grain"] == "month"
+    at.button_group(key="cmp_grain").set_value("week").run()  # back to the default: out of the URL
+    assert "cmp_grain" not in at.query_params
