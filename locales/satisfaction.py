@@ -13,6 +13,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # KPI tiles: labels and definitions come from analytics.measures
     "sat_no_target": {"zh": "未设", "en": "none"},
+    "sat_dim_scope": {"zh": "所选范围", "en": "Selection"},
+    "sat_dim_region": {"zh": "所在区域", "en": "Its region"},
+    "sat_dim_all": {"zh": "全部厅店", "en": "All halls"},
     # sections
     "sat_trend": {"zh": "趋势", "en": "Trend"},
     "sat_grain": {"zh": "时间粒度", "en": "Time grain"},

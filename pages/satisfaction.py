@@ -1,5 +1,7 @@
 """Satisfaction: responses, mean score, CSAT and NPS against the previous period; trend;
 halls / cities / regions compared fairly; score distribution, dimensions, waiting; answers."""
+from dataclasses import replace
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -110,18 +112,31 @@ if scales:
 
 left, right = st.columns(2)
 with left:
-    dims = ui.query(satisfaction.satisfaction_dimensions, filters)
-    dim_names = [ui.t(f"sat_{d}") for d in dims["dimension"]]
-    fig = go.Figure(go.Bar(
-        x=dims["mean_score"], y=dim_names, orientation="h", marker_color=ui.PALETTE[0],
-        text=[ui.format_value(v, "float1") for v in dims["mean_score"]], textposition="outside",
-        hovertext=[ui.t("sat_hover_dimension", name=name, value=ui.format_value(v, "float1"),
-                        n=ui.format_value(n, "int"))
-                   for name, v, n in zip(dim_names, dims["mean_score"], dims["answers"])],
-        hoverinfo="text"))
+    # The scope's dimensions beside its region's and all halls' when a region, city or hall is
+    # chosen: is a low "效率" this city's, or everyone's?
+    in_scope = ui.hall_directory()
+    for column, chosen in (("region", filters.regions), ("city", filters.cities), ("hall_code", filters.halls)):
+        in_scope = in_scope[in_scope[column].isin(chosen)] if chosen else in_scope
+    everyone = replace(filters, regions=(), cities=(), halls=())
+    levels = [("scope", filters)]
+    if filters.cities or filters.halls:
+        levels.append(("region", replace(everyone, regions=tuple(sorted(in_scope["region"].unique())))))
+    if filters.regions or filters.cities or filters.halls:
+        levels.append(("all", everyone))
+    fig = go.Figure()
+    for (level, level_filters), colour in zip(levels, ui.PALETTE):
+        dims = ui.query(satisfaction.satisfaction_dimensions, level_filters)
+        dim_names = [ui.t(f"sat_{d}") for d in dims["dimension"]]
+        fig.add_trace(go.Bar(
+            x=dims["mean_score"], y=dim_names, orientation="h", marker_color=colour, name=ui.t(f"sat_dim_{level}"),
+            text=[ui.format_value(v, "float1") for v in dims["mean_score"]], textposition="outside",
+            hovertext=[ui.t("sat_hover_dimension", name=f"{ui.t(f'sat_dim_{level}')} · {name}",
+                            value=ui.format_value(v, "float1"), n=ui.format_value(n, "int"))
+                       for name, v, n in zip(dim_names, dims["mean_score"], dims["answers"])],
+            hoverinfo="text"))
     fig.update_xaxes(range=[0, 108], title_text=ui.t("sat_axis_mean_score"))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_layout(height=360)
+    fig.update_layout(height=360 if len(levels) == 1 else 460, barmode="group", showlegend=len(levels) > 1)
     ui.chart_title("sat_dimensions")
     ui.chart(fig, key="sat_dimensions")
 with right:

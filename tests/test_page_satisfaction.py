@@ -151,3 +151,21 @@ def test_an_empty_database_is_a_friendly_message(tmp_path, monkeypatch):
     monkeypatch.setenv("HALL_ANALYTICS_DB", str(tmp_path / "empty.duckdb"))
     at = run()
     assert "数据库是空的" in at.info[0].value and at.title[0].value == "客户满意度"
+
+
+def test_a_citys_dimensions_beside_its_region_and_all_halls(sample_app_env, sample_con):
+    at = run({"city": "汕头"})
+    chart = next(c for c in at.get("plotly_chart") if "sat_dimensions" in c.proto.id)
+    import json
+
+    from page_driver import plotly_array
+
+    traces = json.loads(chart.proto.spec)["data"]
+    assert [t["name"] for t in traces] == ["所选范围", "所在区域", "全部厅店"]
+    con = sample_con.cursor()
+    for trace, level in zip(traces, (Filters(OCTOBER.start, OCTOBER.end, cities=("汕头",)),
+                                     Filters(OCTOBER.start, OCTOBER.end, regions=("粤东",)), OCTOBER)):
+        expected = satisfaction.satisfaction_dimensions(con, level)["mean_score"].tolist()
+        assert plotly_array(trace["x"]) == pytest.approx(expected)
+    assert len(json.loads(next(c for c in run().get("plotly_chart")
+                               if "sat_dimensions" in c.proto.id).proto.spec)["data"]) == 1  # all halls: one
