@@ -21,8 +21,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cmp_note_per_1000": {"zh": "每千条评价 {per_responses}（评价 {responses} 条）",
                           "en": "per 1,000 survey answers {per_responses} ({responses} answers)"},
-    "cmp_note_backlog": {"zh": "期末未办结共 {open} 张，最久 {max} 小时",
-                         "en": "{open} open at the period end, the oldest {max} h"},
+    "cmp_note_backlog": {"zh": "截至 {as_of}：未办结共 {open} 张，最久 {max} 小时",
+                         "en": "as of {as_of}: {open} open, the oldest {max} h"},
+    "cmp_backlog_as_of": {
+        "zh": "积压为截至 {as_of} 的状态（期末，或当前时刻，取较早者），按已导入的导出文件：数据截至 {data_end}，"
+              "此后办结的工单要等下一次导入才会显示为已办结。",
+        "en": "The backlog as of {as_of} (the period end, or now if earlier), as the imported exports knew it: "
+              "the data runs to {data_end}; a ticket resolved since shows as resolved after the next import."},
     "cmp_note_repeat": {"zh": "导出文件自带的重复标记：{flagged} 张", "en": "the export's own repeat flag: {flagged}"},
     "cmp_no_target": {"zh": "未设", "en": "none"},
     "cmp_km_caption": {

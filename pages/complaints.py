@@ -1,5 +1,7 @@
 """Complaints: volume, rate, the 48-hour promise, resolution time and backlog against the
 previous period; trend; categories; halls / cities / regions compared fairly; tickets."""
+import datetime as dt
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -34,11 +36,17 @@ def count(value) -> str:
     return ui.format_value(value, "int")
 
 
+# The backlog is the state at the period's end (or now, if earlier) as the imported exports
+# knew it; a ticket resolved after the last export still shows open. Both moments are named.
+as_of = min(filters.end_excl_ts, dt.datetime.now())
+as_of_text = (filters.end.isoformat() + " 24:00") if as_of == filters.end_excl_ts else as_of.strftime("%Y-%m-%d %H:%M")
+data_end = ui.data_bounds()[1]
+
 NOTES = {
     "per_1000_contacts": lambda: ui.t("cmp_note_per_1000", per_responses=hours(summary["per_1000_responses"]),
                                       responses=count(summary["responses"])),
     "backlog_over_48h": lambda: ui.t("cmp_note_backlog", open=count(summary["open_backlog"]),
-                                     max=hours(summary["backlog_max_age_hours"])),
+                                     max=hours(summary["backlog_max_age_hours"]), as_of=as_of_text),
     "repeat_rate": lambda: ui.t("cmp_note_repeat", flagged=count(summary["flagged_repeat"])),
 }
 
@@ -222,6 +230,7 @@ with right:
 # --- backlog and tickets ------------------------------------------------------------------
 DETAIL_ROWS = 500
 st.subheader(ui.t("cmp_backlog"))
+st.caption(ui.t("cmp_backlog_as_of", as_of=as_of_text, data_end=data_end.isoformat()))
 open_tickets = ui.query(complaints.backlog, filters, limit=DETAIL_ROWS)
 if open_tickets.empty:
     st.caption(ui.t("cmp_no_backlog"))
