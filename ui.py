@@ -156,6 +156,7 @@ def _access_config():
     try:
         return access.load_access()
     except access.AccessConfigError as exc:
+        logger.error("the access file cannot be read: %s", exc)
         st.error(t("access_broken", detail=str(exc)))
         st.stop()
 
@@ -795,6 +796,7 @@ def scorecard_config():
     try:
         return scorecard.load_scorecard()
     except ValueError as exc:
+        logger.error("the scorecard file cannot be read: %s", exc)
         st.error(t("sc_broken", detail=str(exc)))
         st.stop()
 
@@ -1327,6 +1329,7 @@ def current_targets() -> dict:
     try:
         return load_targets()
     except ValueError as exc:
+        logger.warning("the targets file cannot be read: %s", exc)
         st.warning(t("targets_unreadable", detail=str(exc)))
         return {}
 
@@ -1552,5 +1555,5 @@ def page_link(page: str, *, label: str, icon: str | None = None) -> None:
     there is no navigation to link into."""
     try:
         st.page_link(page, label=label, icon=icon)
-    except StreamlitAPIException:
-        pass
+    except StreamlitAPIException:  # a page run on its own (tests, `streamlit run pages/x.py`)
+        logger.debug("no navigation to link %s into", page)
