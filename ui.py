@@ -678,11 +678,15 @@ def filters_description(filters: Filters) -> list[str]:
 # --- presentation mode (meeting-room screen) ------------------------------------------
 
 PRESENT_KEY, SECTION_KEY, AUTO_KEY = "present_mode", "present_section", "present_auto_seconds"
-# Sidebar, header and toolbar hidden; type sized to be read at 1920×1080 from the back of
-# the room. Applied only while presentation mode is on.
+# Sidebar, menu and toolbar buttons hidden; type sized to be read at 1920×1080 from the back
+# of the room. The header stays, transparent, for Streamlit's running indicator: a rerun on
+# the shared screen must show that something is happening. Applied only while presenting.
 PRESENT_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stToolbarActions"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
+[data-testid="stDecoration"] { display: none !important; }
+header[data-testid="stHeader"] { background: transparent !important; }
+[data-testid="stStatusWidget"] { transform: scale(1.8); transform-origin: top right; }
 [data-testid="stMainBlockContainer"] { padding: 1.2rem 3rem 1rem 3rem !important; max-width: 100% !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
     font-size: 4.2rem !important; line-height: 1.15 !important; }
