@@ -701,6 +701,26 @@ header[data-testid="stHeader"] { background: transparent !important; }
 </style>"""
 
 
+def _css_text(text: str) -> str:
+    """`text` as a CSS string literal (for `content:`)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def uploader_in_language() -> None:
+    """Streamlit's file uploader writes "Upload" and "50MB per file • XLSX, …" in English
+    whatever the app's language: the words are swapped for the locale's by CSS (the widget
+    offers no parameter for them). Call once on a page with an uploader."""
+    limit = st.get_option("server.maxUploadSize")
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+    content: {_css_text(t("uploader_button"))}; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+    content: {_css_text(t("uploader_limit", mb=limit))}; font-size: 0.875rem; }}
+</style>""")
+
+
 def presentation_mode() -> bool:
     """Whether the page shows in presentation mode (`?present=1`, or the toggle drawn with
     key PRESENT_KEY); applies its look. The choice is mirrored into the URL."""

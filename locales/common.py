@@ -92,6 +92,9 @@ TEXT: dict[str, dict[str, str]] = {
     # --- shared sidebar filters (ui.global_filters / ui.channel_filter) ---
     "filters": {"zh": "筛选", "en": "Filters"},
     "filter_period": {"zh": "期间", "en": "Period"},
+    "uploader_button": {"zh": "选择文件", "en": "Choose files"},
+    "uploader_limit": {"zh": "拖放文件到此处，或点击“选择文件”；每个文件不超过 {mb} MB",
+                       "en": "Drop files here or choose them; up to {mb} MB each"},
     "server_log": {"zh": "服务器日志（最近 {n} 行）", "en": "Server log (last {n} lines)"},
     "server_log_file": {"zh": "日志文件：`{path}`（按 5 MB 轮转，保留 3 个旧文件）",
                         "en": "Log file: `{path}` (rotated at 5 MB, 3 old files kept)"},

@@ -53,6 +53,7 @@ def flash(kind: str, text: str) -> None:
 
 
 # --- upload and check --------------------------------------------------------------
+ui.uploader_in_language()
 uploads = st.file_uploader(ui.t("imp_upload"), type=FILE_TYPES, accept_multiple_files=True,
                            key=f"imp_files_{st.session_state.get('imp_round', 0)}")
 files = list({(f.name, f.getvalue()) for f in uploads or []})

@@ -42,3 +42,18 @@ def test_page_in_chromium(streamlit_server, browser_page, path, title, has_chart
     if has_charts:
         points = page.evaluate(PLOTS_WITH_DATA_JS)
         assert points and all(n > 0 for n in points), f"{path}: a chart has no data points: {points}"
+
+
+def test_the_file_uploader_speaks_chinese(streamlit_server, browser_page):
+    """Streamlit writes "Upload" and "50MB per file" in English; the page swaps the words."""
+    page = browser_page
+    page.goto(f"{streamlit_server}/import_data")
+    wait_for_app(page, timeout_ms=90_000)
+    page.wait_for_selector('[data-testid="stFileUploaderDropzone"]', timeout=30_000)
+    shown = page.evaluate("""() => {
+        const after = sel => getComputedStyle(document.querySelector(sel), '::after').content;
+        return [after('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'),
+                after('[data-testid="stFileUploaderDropzoneInstructions"] span')];
+    }""")
+    assert "选择文件" in shown[0] and "拖放文件到此处" in shown[1], shown
+    save_screenshot(page, "import_uploader.png")
