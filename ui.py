@@ -1425,7 +1425,7 @@ def _is_yes_no(values: pd.Series) -> bool:
     return values.dtype == object and not present.empty and all(isinstance(v, (bool, np.bool_)) for v in present)
 
 
-def _in_words(frame: pd.DataFrame, columns) -> pd.DataFrame:
+def in_words(frame: pd.DataFrame, columns) -> pd.DataFrame:
     """Codes shown as words in the user's language: a coded column's canonical values
     (open, satisfied, active …) through `code_<column>_<value>` in the locale, and yes/no
     columns as 是/否. Anything else, such as an unknown code, stays as it is."""
@@ -1512,7 +1512,7 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
                for c, k in columns.items()}
     frame, labels, formats = _with_n_and_interval(frame.reset_index(drop=True), headers, dict(formats))
     columns = labels
-    shown = _in_words(frame[list(columns)], columns).rename(columns=labels).reset_index(drop=True)
+    shown = in_words(frame[list(columns)], columns).rename(columns=labels).reset_index(drop=True)
     kinds = {labels[c]: formats.get(c, "text") for c in columns}
     for label, kind in kinds.items():
         if kind in ("percent", "int", "float1"):

@@ -111,7 +111,8 @@ def show_preview(sheet: importer.SheetResult) -> None:
     fields = [f for f in sheet.column_map.values() if f in sheet.frame.columns]
     st.markdown(ui.t("imp_preview", n=min(PREVIEW_ROWS, len(sheet.frame))))
     # As text: an empty cell shows empty (not "None"), a code keeps its leading zeros.
-    head = sheet.frame.head(PREVIEW_ROWS)[fields].astype("string").fillna("")
+    # Codes and yes/no as words, as the pages will show them.
+    head = ui.in_words(sheet.frame.head(PREVIEW_ROWS)[fields], fields).astype("string").fillna("")
     st.dataframe(head.rename(columns={f: field_label(sheet.dataset, f) for f in fields}), hide_index=True,
                  width="stretch")
 

@@ -117,6 +117,8 @@ def test_clean_files_are_checked_without_writing_then_committed(db):
         ("3", "3", "3", "0")
     preview = next(d.value for d in at.dataframe if "工单编号" in d.value.columns)  # the complaints preview
     assert list(preview["工单编号"]) == ["T1", "T2", "T3"] and list(preview["营业厅编码"])[2] == "0754001"
+    status = next(c for c in preview.columns if c.startswith("状态") or c.startswith("工单状态"))
+    assert list(preview[status]) == ["已办结", "处理中", "处理中"]  # codes as words, as the pages show them
     assert fingerprint(db) == before, "checking must not write"
 
     click(at, "imp_commit")
