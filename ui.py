@@ -701,9 +701,15 @@ header[data-testid="stHeader"] { background: transparent !important; }
 </style>"""
 
 
-def _css_text(text: str) -> str:
-    """`text` as a CSS string literal (for `content:`)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+# The file uploader's own words swapped for the locale's (see uploader_in_language); the
+# two contents are filled with json.dumps of locale texts: a JSON string is a CSS string.
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+    content: {button}; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}
+</style>"""
 
 
 def uploader_in_language() -> None:
@@ -711,14 +717,8 @@ def uploader_in_language() -> None:
     whatever the app's language: the words are swapped for the locale's by CSS (the widget
     offers no parameter for them). Call once on a page with an uploader."""
     limit = st.get_option("server.maxUploadSize")
-    st.html(f"""<style>
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0 !important; }}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
-    content: {_css_text(t("uploader_button"))}; font-size: 0.875rem; }}
-[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
-[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
-    content: {_css_text(t("uploader_limit", mb=limit))}; font-size: 0.875rem; }}
-</style>""")
+    st.html(UPLOADER_CSS.format(button=json.dumps(t("uploader_button"), ensure_ascii=False),
+                                limit=json.dumps(t("uploader_limit", mb=limit), ensure_ascii=False)))
 
 
 def presentation_mode() -> bool:
