@@ -1036,19 +1036,32 @@ def chart_point_code(value) -> str:
 
 
 def apply_chart_theme(fig, *, large: bool = False):
-    """The one chart look: CJK font, small palette, white background, legend on top.
+    """The one chart look: CJK font, small palette, the theme's background (white, or dark
+    on a dark theme), legend on top.
     Draw with `chart(fig)` (or `st.plotly_chart(fig, theme=None)`) to keep it. `large`:
     type for a meeting-room screen (presentation mode)."""
     defuse_chart_text(fig)
     fig.for_each_trace(_recolour)
     if fig.layout.coloraxis.colorscale and _PLACEHOLDER.match(str(fig.layout.coloraxis.colorscale[0][1])):
         fig.update_layout(coloraxis_colorscale=SEQUENTIAL)
+    dark = dark_screen()
+    background, ink = ("#0e1117", "#fafafa") if dark else ("white", "#262730")
     fig.update_layout(
-        template=_chart_template(), colorway=list(PALETTE), paper_bgcolor="white", plot_bgcolor="white",
-        font=dict(family=FONT, size=24 if large else 13, color="#262730"), hoverlabel=dict(font_family=FONT),
+        template=_chart_template(), colorway=list(PALETTE), paper_bgcolor=background, plot_bgcolor=background,
+        font=dict(family=FONT, size=24 if large else 13, color=ink), hoverlabel=dict(font_family=FONT),
         title=dict(font=dict(size=28 if large else 16), x=0, xanchor="left"), margin=dict(l=8, r=8, t=56, b=8),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""))
+    if dark:
+        fig.update_xaxes(gridcolor="#3b4252", zerolinecolor="#3b4252", linecolor="#3b4252")
+        fig.update_yaxes(gridcolor="#3b4252", zerolinecolor="#3b4252", linecolor="#3b4252")
     return fig
+
+
+def dark_screen() -> bool:
+    """Whether the app is drawn on a dark theme (a meeting-room server started with
+    `--theme.base dark`, or the viewer's choice in Streamlit's settings): charts follow it."""
+    # The server's own setting first: the browser reports its theme only after the first run.
+    return st.get_option("theme.base") == "dark" or getattr(st.context.theme, "type", None) == "dark"
 
 
 def count_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, counts: str, hover: Callable[[dict], str],

@@ -341,3 +341,13 @@ def test_each_value_is_marked_by_its_own_n():
     marks = ui._low_values(frame, ["hall_code", "responses", "csat", "nps"])
     assert set(marks) == {"csat", "nps"}  # counts and codes carry no mark
     assert marks["csat"].tolist() == [False, True] and marks["nps"].tolist() == [True, True]
+
+
+def test_charts_follow_a_dark_meeting_room_server(monkeypatch):
+    light = ui.apply_chart_theme(px.bar(x=["a"], y=[1]))
+    assert light.layout.paper_bgcolor == "white"
+    # as `streamlit run --theme.base dark` sets it
+    monkeypatch.setattr(ui.st, "get_option",
+                        lambda name, _get=ui.st.get_option: "dark" if name == "theme.base" else _get(name))
+    dark = ui.apply_chart_theme(px.bar(x=["a"], y=[1]))
+    assert dark.layout.paper_bgcolor == "#0e1117" and dark.layout.font.color == "#fafafa"
