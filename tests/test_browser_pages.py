@@ -50,10 +50,14 @@ def test_the_file_uploader_speaks_chinese(streamlit_server, browser_page):
     page.goto(f"{streamlit_server}/import_data")
     wait_for_app(page, timeout_ms=90_000)
     page.wait_for_selector('[data-testid="stFileUploaderDropzone"]', timeout=30_000)
-    shown = page.evaluate("""() => {
+    read = """() => {
         const after = sel => getComputedStyle(document.querySelector(sel), '::after').content;
         return [after('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'),
                 after('[data-testid="stFileUploaderDropzoneInstructions"] span')];
-    }""")
+    }"""
+    # The stylesheet is its own element of the page; on a busy machine it can arrive after the
+    # uploader has been drawn.
+    page.wait_for_function(f"() => ({read})().every(c => c !== 'none')", timeout=30_000)
+    shown = page.evaluate(read)
     assert "选择文件" in shown[0] and "拖放文件到此处" in shown[1], shown
     save_screenshot(page, "import_uploader.png")
