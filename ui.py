@@ -554,6 +554,14 @@ def _prepare(key: str, options, url_name: str) -> None:
         st.session_state[key] = chosen
 
 
+def halls_of(filters: Filters) -> pd.DataFrame:
+    """The directory's halls that `filters` choose (by region, city and hall)."""
+    halls = hall_directory()
+    for column, chosen in (("region", filters.regions), ("city", filters.cities), ("hall_code", filters.halls)):
+        halls = _narrowed(halls, column, list(chosen))
+    return halls
+
+
 def _narrowed(halls: pd.DataFrame, column: str, chosen: list[str]) -> pd.DataFrame:
     return halls[halls[column].isin(chosen)] if chosen else halls
 
@@ -1171,8 +1179,7 @@ def how_computed(kpis, notes_key: str | None = None) -> None:
         target = targets.get(measure.target) if measure.target else None
         if target is not None:
             facts.append(t(f"kpi_target_{target.direction}", target=format_value(target.value, measure_format(key))))
-        lines.append(f"- **{kpi_label(key)}**：{measure.definition(language())}" if language() == "zh" else
-                     f"- **{kpi_label(key)}**: {measure.definition(language())}")
+        lines.append(t("how_line", label=kpi_label(key), definition=measure.definition(language())))
         if facts:
             lines[-1] += " " + t("how_facts", facts=t("word_sep").join(facts))
     with st.expander(t("how_computed")):
@@ -1186,12 +1193,13 @@ def headline_grid(headline: pd.DataFrame, *, kpis, with_n: bool = True,
                   note: Callable[[pd.Series, str], str | None] | None = None) -> None:
     """The four areas side by side, each KPI key of `kpis` from `headline` (indexed by kpi,
     from analytics.metrics.overview.headline) as a `kpi_tile`."""
+    targets = current_targets()
     for area, column in zip(measures.AREAS, st.columns(len(measures.AREAS))):
         with column.container(border=True):
             st.markdown(f"**{t('ov_area_' + area)}**")
             for key in kpis:
                 if measures.get(key).area == area:
-                    kpi_tile(headline.loc[key], key, with_n=with_n, note=note)
+                    kpi_tile(headline.loc[key], key, targets, with_n=with_n, note=note)
 
 
 def kpi_strip(headline: pd.DataFrame, *, kpis, per_row: int = 4,
@@ -1199,28 +1207,28 @@ def kpi_strip(headline: pd.DataFrame, *, kpis, per_row: int = 4,
     """An area page's KPIs: each key of `kpis` from `headline` (indexed by kpi) as a
     `kpi_tile`, `per_row` to a row. Returns the last row's unused columns (for a figure
     that is not a declared KPI, such as a median)."""
-    spare = []
+    targets, spare = current_targets(), []
     for first in range(0, len(kpis), per_row):
         slots = st.columns(per_row)
         for key, slot in zip(kpis[first:first + per_row], slots):
             with slot:
-                kpi_tile(headline.loc[key], key, note=note)
+                kpi_tile(headline.loc[key], key, targets, note=note)
         spare = slots[len(kpis[first:first + per_row]):]
     return spare
 
 
-def kpi_tile(row: pd.Series, key: str, *, with_n: bool = True,
+def kpi_tile(row: pd.Series, key: str, targets: dict, *, with_n: bool = True,
              note: Callable[[pd.Series, str], str | None] | None = None) -> None:
     """One KPI, the same on every page: its label from the declaration after a dot for its
     target status (none when it cannot be judged) and ⚠ when its n is below the KPI's
     minimum; the value and its change (grey unless the measures layer's test calls it
     significant); the definition and target as help; under it n, the 95% interval and the
-    change's verdict. `row` is a headline row (value, low, high, n, change, verdict);
-    `note(row, key)` adds a line (the weekly review's last week and 4-week average)."""
+    change's verdict. `row` is a headline row (value, low, high, n, change, verdict),
+    `targets` those of `current_targets` (read once per grid); `note(row, key)` adds a line (the weekly review's last week and 4-week average)."""
     measure = measures.get(key)
     fmt = measure_format(key)
     n = row.get("n")
-    target = current_targets().get(measure.target) if measure.target else None
+    target = targets.get(measure.target) if measure.target else None
     status = judge(target, row["value"], n=n if measure.n_column else None, low=row.get("low"),
                    high=row.get("high"), min_n=measure.min_n)
     warning = "⚠" if measure.n_column and measures.too_few(measure, n) and not _missing(row["value"]) else ""
@@ -1383,10 +1391,7 @@ def _styled(shown: pd.DataFrame, low: dict[str, np.ndarray], targeted: dict[str,
     if not (targeted or statuses or any(m.any() for m in low.values())) or shown.size > STYLED_CELLS:
         return shown
     styler = shown.style.format(na_rep="")
-    for label, cells in targeted.items():
-        styler = styler.apply(lambda col, cells=cells: [_status_css(c if isinstance(c, str) else None)
-                                                        for c in cells], subset=[label], axis=0)
-    for label, cells in (statuses or {}).items():
+    for label, cells in {**targeted, **(statuses or {})}.items():
         styler = styler.apply(lambda col, cells=cells: [_status_css(c if isinstance(c, str) else None)
                                                         for c in cells], subset=[label], axis=0)
     for label, mask in low.items():
@@ -1471,6 +1476,12 @@ def _for_screen(shown: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
     return screen
 
 
+def _kpi_with_n(frame: pd.DataFrame, column: str) -> measures.Measure | None:
+    """The declaration of `column` when it is a declared rate or mean whose n is in `frame`."""
+    measure = measures.MEASURE_BY_KEY.get(column)
+    return measure if measure is not None and measure.n_column in frame.columns else None
+
+
 def _low_values(frame: pd.DataFrame, columns) -> dict[str, np.ndarray]:
     """Per shown column that is a declared KPI whose n is in the frame: which values rest
     on fewer than its minimum n (each value by its own n: a hall's CSAT from 300 answers is
@@ -1478,8 +1489,7 @@ def _low_values(frame: pd.DataFrame, columns) -> dict[str, np.ndarray]:
     `low_sample` row mark."""
     marks = {}
     for column in columns:
-        measure = measures.MEASURE_BY_KEY.get(column)
-        if measure is None or measure.n_column is None or measure.n_column not in frame.columns:
+        if (measure := _kpi_with_n(frame, column)) is None:
             continue
         n = pd.to_numeric(frame[measure.n_column], errors="coerce").fillna(0).to_numpy(dtype=float)
         marks[column] = (n < measure.min_n) & pd.to_numeric(frame[column], errors="coerce").notna().to_numpy()
@@ -1492,8 +1502,7 @@ def _low_values(frame: pd.DataFrame, columns) -> dict[str, np.ndarray]:
 def _judged_cells(frame: pd.DataFrame, column: str, target) -> list | None:
     """Statuses of a declared KPI's values against `target`, each judged with its own n and
     interval (none where it cannot be judged); None for a column that is not a KPI."""
-    measure = measures.MEASURE_BY_KEY.get(column)
-    if measure is None or measure.n_column is None or measure.n_column not in frame.columns:
+    if (measure := _kpi_with_n(frame, column)) is None:
         return None
     lows = frame[f"{column}_low"] if f"{column}_low" in frame.columns else [None] * len(frame)
     highs = frame[f"{column}_high"] if f"{column}_high" in frame.columns else [None] * len(frame)
@@ -1525,13 +1534,12 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
                for c, k in columns.items()}
     frame, labels, formats = _with_n_and_interval(frame.reset_index(drop=True), headers, dict(formats))
     columns = labels
-    shown = in_words(frame[list(columns)], columns).rename(columns=labels).reset_index(drop=True)
+    shown = in_words(frame[list(columns)], columns).rename(columns=labels)
     kinds = {labels[c]: formats.get(c, "text") for c in columns}
     for label, kind in kinds.items():
         if kind in ("percent", "int", "float1"):
             # An object column holding None shows "None"; as numbers, a gap shows as a gap.
             shown[label] = pd.to_numeric(shown[label], errors="coerce")
-    frame = frame.reset_index(drop=True)
     low = _low_values(frame, columns)
     marked = np.zeros(len(frame), dtype=bool)
     for mask in low.values():
@@ -1542,15 +1550,14 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
         names = [[labels[c] for c, mask in low.items() if mask[i]] for i in range(len(frame))]
         shown[t("col_low_sample")] = [t("low_sample_values", n=LOW_SAMPLE, columns=t("word_sep").join(row)) if row
                                       else "" for row in names]
+    # Statuses are judged on the values as they are (the screen gets percentages × 100): a
+    # declared KPI's with its own n and interval, another column's by its value.
     known = current_targets() if targets else {}
-    targeted = {labels[c]: (known[name], _judged_cells(frame, c, known[name]))
+    targeted = {labels[c]: _judged_cells(frame, c, known[name]) or [known[name].status(v) for v in shown[labels[c]]]
                 for c, name in (targets or {}).items() if c in labels and name in known}
     config = {labels[c]: _column_config(formats.get(c, "text"), pinned=c in PINNED_COLUMNS)
               for c in columns if c in formats or c in PINNED_COLUMNS}
     judged = {labels[c]: list(v) for c, v in (statuses or {}).items() if c in labels}
-    # Status cells are judged on the values as they are; the screen gets percentages × 100.
-    targeted = {label: judged_cells if judged_cells is not None else [target.status(v) for v in shown[label]]
-                for label, (target, judged_cells) in targeted.items()}
     event = st.dataframe(_styled(_for_screen(shown, kinds), {labels[c]: m for c, m in low.items()}, targeted, judged),
                          hide_index=True,
                          width="stretch", key=key, column_config=config,

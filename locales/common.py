@@ -5,6 +5,7 @@ SEPARATORS: dict[str, dict[str, str]] = {
     "list_sep": {"zh": " · ", "en": " · "},
     "word_sep": {"zh": "、", "en": ", "},
     "how_facts": {"zh": "（{facts}）", "en": "({facts})"},
+    "how_line": {"zh": "- **{label}**：{definition}", "en": "- **{label}**: {definition}"},
 }
 
 TEXT: dict[str, dict[str, str]] = {

@@ -13,10 +13,7 @@ ui.page_head("hall_profile", "hp", overview.KPIS)
 
 filters = ui.current_filters()
 halls = ui.hall_directory()
-in_scope = halls
-for column, chosen in (("region", filters.regions), ("city", filters.cities), ("hall_code", filters.halls)):
-    if chosen:
-        in_scope = in_scope[in_scope[column].isin(chosen)]
+in_scope = ui.halls_of(filters)
 if in_scope.empty:
     ui.empty_state("no_data")
     st.stop()

@@ -114,9 +114,7 @@ left, right = st.columns(2)
 with left:
     # The scope's dimensions beside its region's and all halls' when a region, city or hall is
     # chosen: is a low "效率" this city's, or everyone's?
-    in_scope = ui.hall_directory()
-    for column, chosen in (("region", filters.regions), ("city", filters.cities), ("hall_code", filters.halls)):
-        in_scope = in_scope[in_scope[column].isin(chosen)] if chosen else in_scope
+    in_scope = ui.halls_of(filters)
     everyone = replace(filters, regions=(), cities=(), halls=())
     levels = [("scope", filters)]
     if filters.cities or filters.halls:
