@@ -1,7 +1,5 @@
 """Complaints: volume, rate, the 48-hour promise, resolution time and backlog against the
 previous period; trend; categories; halls / cities / regions compared fairly; tickets."""
-import datetime as dt
-
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -38,7 +36,7 @@ def count(value) -> str:
 
 # The backlog is the state at the period's end (or now, if earlier) as the imported exports
 # knew it; a ticket resolved after the last export still shows open. Both moments are named.
-as_of = min(filters.end_excl_ts, dt.datetime.now())
+as_of = complaints.as_of(filters)
 as_of_text = (filters.end.isoformat() + " 24:00") if as_of == filters.end_excl_ts else as_of.strftime("%Y-%m-%d %H:%M")
 data_end = ui.data_bounds()[1]
 

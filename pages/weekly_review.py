@@ -34,8 +34,7 @@ labels = {weekly.week_label(*w): w for w in weeks}
 filters = ui.current_filters()
 # The week follows the sidebar period: its last complete week (the data's last one when the
 # period holds none). A ?week= link, or a week picked here, wins until the period changes.
-in_period = [w for w in weeks if filters.start <= weekly.week_bounds(*w)[0]
-             and weekly.week_bounds(*w)[1] <= filters.end]
+in_period = weekly.complete_weeks(filters.start, filters.end)
 follows_period = bool(in_period)
 period_week = weekly.week_label(*(in_period or weeks)[0])
 from_url = st.query_params.get("week")
@@ -60,7 +59,8 @@ toggle.toggle(ui.t("wk_present"), key=ui.PRESENT_KEY, help=ui.t("wk_present_help
 
 week = weekly.week_filters(filters, *labels[chosen])
 last_start, last_end = week.previous().start, week.previous().end
-hall_names = dict(zip(ui.hall_directory()["hall_code"], ui.hall_directory()["hall_name"]))
+directory = ui.hall_directory()
+hall_names = dict(zip(directory["hall_code"], directory["hall_name"]))
 scope = ui.t("word_sep").join([*filters.regions, *filters.cities, *(hall_names.get(h, h) for h in filters.halls)]) \
     or ui.t("wk_scope_all")
 if not present:

@@ -113,9 +113,14 @@ KPIS = ("promise_48h", "reopen_rate", "repeat_rate")
 VOLUME_KPIS = ("per_1000_responses", "per_1000_contacts")
 
 
+def as_of(filters: Filters, now: dt.datetime | None = None) -> dt.datetime:
+    """The moment the filters' tickets are judged at: the period's end (midnight after its
+    last day), or now if that is earlier."""
+    return min(filters.end_excl_ts, now or dt.datetime.now())
+
+
 def _params(filters: Filters, now: dt.datetime | None, **extra) -> dict:
-    as_of = min(filters.end_excl_ts, now or dt.datetime.now())
-    return filters.params(as_of=as_of, **extra)
+    return filters.params(as_of=as_of(filters, now), **extra)
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:

@@ -127,10 +127,6 @@ def carried_over_48h(con, filters: Filters, as_of: dt.datetime) -> pd.DataFrame:
         GROUP BY h.hall_code ORDER BY h.hall_code""", filters.params(as_of=as_of))
 
 
-def _as_of(week: Filters, now: dt.datetime | None) -> dt.datetime:
-    return min(week.end_excl_ts, now or dt.datetime.now())
-
-
 def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd.DataFrame:
     """One row per headline KPI (HEADLINE_KPIS): this week, last week, the change, and the
     4-week average. `week` is a one-week filter (see `week_filters`).
@@ -143,7 +139,7 @@ def weekly_headline(con, week: Filters, *, now: dt.datetime | None = None) -> pd
     pooled = overview.summaries(con, four_weeks(week), now)
     ends = [week.with_period(week.start - dt.timedelta(days=WEEK_DAYS * back), week.end
                              - dt.timedelta(days=WEEK_DAYS * back)) for back in range(AVERAGE_WEEKS)]
-    backlogs = [int(carried_over_48h(con, w, _as_of(w, now))["carried_over_48h"].sum()) for w in ends]
+    backlogs = [int(carried_over_48h(con, w, complaints.as_of(w, now))["carried_over_48h"].sum()) for w in ends]
     averages = []
     for key in overview.KPIS:
         measure = measures.get(key)
@@ -249,7 +245,7 @@ def hall_week_table(con, week: Filters, *, now: dt.datetime | None = None) -> pd
     last = overview.hall_table(con, week.previous(), now=now)
     # The backlog each hall carries at the week's end, beside (not over) the week's own.
     for frame, one in ((this, week), (last, week.previous())):
-        carried = carried_over_48h(con, one, _as_of(one, now)).set_index("hall_code")["carried_over_48h"]
+        carried = carried_over_48h(con, one, complaints.as_of(one, now)).set_index("hall_code")["carried_over_48h"]
         frame["carried_over_48h"] = frame["hall_code"].map(carried).fillna(0).astype(int)
     n_columns = [measures.get(k).n_column for k in (*overview.HALL_KPIS, *MOVER_KPIS) if measures.get(k).n_column]
     keep = list(dict.fromkeys(["hall_code", *overview.HALL_KPIS, "carried_over_48h", *n_columns, "tickets"]))
