@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import secrets
 from pathlib import Path
@@ -33,6 +34,8 @@ from .messages import Label, Message
 BOOKKEEPING = ("_key", "_row_hash", "_batch_id", "_source_row", "_raw")
 BOOKKEEPING_DDL = {"_key": "VARCHAR", "_row_hash": "VARCHAR", "_batch_id": "BIGINT", "_source_row": "INTEGER",
                    "_raw": "VARCHAR"}
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseBusyError(Exception):
@@ -380,6 +383,7 @@ def undo_batch(con, batch_id: int) -> dict[str, dict[str, int]]:
                     [dt.datetime.now(), batch_id])
         con.execute("COMMIT")
     except BaseException:
+        log.exception("undo of batch %s failed; rolled back", batch_id)
         con.execute("ROLLBACK")
         raise
     return summary
