@@ -2,7 +2,7 @@
 
 The engine (readers, coerce, recognise, importer, storage) never writes a sentence. It
 builds a `Message(code, **params)`; the sentence of each code, in Chinese and English,
-is in `locales/engine.py`, and the page and the command line render it in their
+is in `analytics/message_text.py`, and the page and the command line render it in their
 language with `render(message, lang)`. Nothing is translated by reading English text.
 
 A `Message` is a `str` whose value is its English sentence: the log, `--json`, the
@@ -22,7 +22,7 @@ from __future__ import annotations
 import string
 from typing import Any, Callable, NamedTuple
 
-from locales.engine import TEXT
+from analytics.message_text import TEXT
 
 LANGUAGES = ("zh", "en")
 _LIST_SEPARATOR = {"zh": "、", "en": ", "}
@@ -47,14 +47,14 @@ class Clauses(Items):
 
 class Message(str):
     """A problem, warning or piece of evidence: `code` names its sentence in
-    locales/engine.py, `params` fill it in. Its str value is the English sentence."""
+    analytics/message_text.py, `params` fill it in. Its str value is the English sentence."""
 
     code: str
     params: dict[str, Any]
 
     def __new__(cls, code: str, /, **params):
         if code not in TEXT:
-            raise KeyError(f"no message {code!r} in locales/engine.py")
+            raise KeyError(f"no message {code!r} in analytics/message_text.py")
         self = super().__new__(cls, _render(code, params, "en"))
         self.code, self.params = code, params
         return self

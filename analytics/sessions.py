@@ -17,7 +17,7 @@ A cookie stops working when
 - the user's password changes or the user leaves the access file (the tag no longer fits);
 - the session key changes (HALL_ANALYTICS_SESSION_SECRET, or the key kept in the database).
 
-Nothing here imports Streamlit: the app (ui.py), the route (server.py) and the tests share it.
+Nothing here imports Streamlit: the app (dashboard/access.py), the route (server.py) and the tests share it.
 """
 from __future__ import annotations
 

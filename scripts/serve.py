@@ -28,8 +28,8 @@ def _safe_arguments(argv: list[str]) -> list[str]:
     if len(argv) < 2 or argv[0] != "run":
         return argv
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    import i18n
     from analytics import access
+    from dashboard import i18n
 
     args, key, params = access.serving_arguments(argv[2:], os.environ)
     if key is not None:

@@ -292,7 +292,7 @@ EVIL = "<script>alert('x')</script> **粗体** [链接](http://evil.example) :re
 def test_uploaded_text_is_shown_as_text_on_the_pages(tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    import ui
+    from dashboard import i18n
 
     db = tmp_path / "hall.duckdb"
     con = storage.connect(db)
@@ -311,4 +311,4 @@ def test_uploaded_text_is_shown_as_text_on_the_pages(tmp_path, monkeypatch):
     assert any((t == EVIL).any().any() for t in tables), "the comment is shown, verbatim, in a table"
     for element in [*at.markdown, *at.caption, *at.info, *at.warning]:
         assert "<script>" not in element.value, element.value
-    assert ui.escape_markdown("**粗体** :red[x] <b>") == r"\*\*粗体\*\* \:red\[x\] \<b\>"
+    assert i18n.escape_markdown("**粗体** :red[x] <b>") == r"\*\*粗体\*\* \:red\[x\] \<b\>"

@@ -67,6 +67,16 @@ def sign_in(page, base_url: str, password: str = "li-pass") -> None:
 
 
 def shows_sign_in_form(page) -> bool:
+    """The sign-in form is on the page and nobody is signed in. The form is waited for, not
+    looked for once: a tab whose cookie has just been refused reruns to remove it, and on a
+    busy machine the pause between the two runs can outlast wait_for_app's settling time."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    br.wait_for_app(page, timeout_ms=90_000)
+    try:
+        page.get_by_label("用户名").wait_for(timeout=30_000)
+    except PlaywrightTimeout:
+        return False
     br.wait_for_app(page, timeout_ms=90_000)
     return page.get_by_label("用户名").count() == 1 and SIGNED_IN not in sidebar(page)
 

@@ -7,7 +7,7 @@ nothing it draws may read that markup as markup:
   arrive backslash-escaped (Streamlit never renders raw HTML there, so "<a" is harmless);
 - in plotly figures no "<a href" survives ("&lt;a href", which plotly shows as text, does).
 
-The payload is written in tests/hostile.py, not taken from ui.escape_markdown, so the test
+The payload is written in tests/hostile.py, not taken from i18n.escape_markdown, so the test
 fails if the escape misses a character the payload uses. tests/test_browser_hostile_text.py
 looks at the same pages in Chromium: no link, no image."""
 from __future__ import annotations
@@ -51,13 +51,13 @@ def unescaped_markup(texts: list[str]) -> list[str]:
     return [text for text in texts if any(markup in text for markup in MARKDOWN_MARKUP)]
 
 
-def chart_text(chart) -> str:
+def figure_json(chart) -> str:
     """A plotly chart's figure as JSON text, with no escapes of its own (plotly writes "<" as \\u003c)."""
     return json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
 
 
 def chart_links(at) -> list[str]:
-    return [c.key or "?" for c in at.get("plotly_chart") if "<a href" in chart_text(c)]
+    return [c.key or "?" for c in at.get("plotly_chart") if "<a href" in figure_json(c)]
 
 
 # (page, session state): the default view, and pages whose hall-level text shows once a hall is chosen.
@@ -83,7 +83,7 @@ def test_the_hostile_names_are_shown_escaped_not_dropped(hostile_db, monkeypatch
     profile = run_page(str(PAGES / "hall_profile.py"), {"hall": "0755006"})
     assert any(ESCAPED_LINK in s.value for s in profile.subheader), [s.value for s in profile.subheader]
     overview = run_page(str(PAGES / "overview.py"))
-    specs = "".join(chart_text(c) for c in overview.get("plotly_chart"))
+    specs = "".join(figure_json(c) for c in overview.get("plotly_chart"))
     assert "&lt;a href" in specs and LINK in specs  # plotly ignores Markdown: the link text stays as written
     lines = [m.value for m in overview.markdown if "evil" in m.value]
     assert lines and all(ESCAPED_LINK in line for line in lines), lines
@@ -123,16 +123,16 @@ def test_chart_text_keeps_our_own_tags_and_loses_every_other():
     import numpy as np
     import plotly.graph_objects as go
 
-    import ui
+    from dashboard import chart_text, i18n
 
     fig = go.Figure(go.Bar(x=np.array(["<a href='u'>厅</a>", "<b>乙</b>"], dtype=object), y=[1, 2],
                            customdata=[["<x>1", "甲"], ["2", "<span style='x'>乙</span>"]],
                            hovertemplate="%{x}<br>%{y}<extra></extra>", name="<span>名</span>"))
     fig.update_layout(xaxis={"categoryarray": ["<a href='u'>厅</a>", "<b>乙</b>"]})
-    ui.defuse_chart_text(fig)
+    chart_text.defuse_chart_text(fig)
     bar = fig.data[0]
     assert list(bar.x) == ["&lt;a href='u'>厅&lt;/a>", "<b>乙</b>"]
     assert list(fig.layout.xaxis.categoryarray) == list(bar.x)  # the order still names the bars
     assert bar.hovertemplate == "%{x}<br>%{y}<extra></extra>" and bar.name == "&lt;span>名&lt;/span>"
     assert [list(row) for row in bar.customdata] == [["&lt;x>1", "甲"], ["2", "&lt;span style='x'>乙&lt;/span>"]]
-    assert ui.chart_point_code(bar.customdata[0][0]) == "<x>1"  # a drill reads the code back as it was
+    assert chart_text.chart_point_code(bar.customdata[0][0]) == "<x>1"  # a drill reads the code back as it was

@@ -1,6 +1,6 @@
 """Contract: every message the import engine shows a user (file errors, sheet errors and
 warnings, row rejection reasons, evidence, undo refusals) is a code with parameters
-(analytics.messages.Message) whose sentence is in locales/engine.py in Chinese and English;
+(analytics.messages.Message) whose sentence is in analytics/message_text.py in Chinese and English;
 rendered, it keeps its variable parts (file and sheet names, headers, cell values, numbers,
 dates) and names datasets, fields and scales in the reader's language.
 
@@ -22,7 +22,7 @@ import xlsxwriter
 
 from analytics import importer, messages, storage
 from analytics.messages import Clauses, Items, Label, Message, clauses, render
-from locales.engine import TEXT
+from analytics.message_text import TEXT
 from builders import NOW, csv_bytes, load_halls, xlsx
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

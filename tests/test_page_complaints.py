@@ -1,7 +1,7 @@
 """Contract: the Complaints page shows the period's tickets, rate per 1,000 contacts, 48-hour
 promise, median resolution (with the Kaplan–Meier median beside it), backlog over 48 hours,
 reopen and repeat rates and compensation exactly as analytics.metrics.complaints computes them
-for the same filters (formatted as ui.format_value formats them), against the previous period;
+for the same filters (formatted as formats.format_value formats them), against the previous period;
 the hall and channel filters narrow every figure and table; the category chart over a period
 that covers 2026-04 shows the 积分兑换 spike; the tables carry translated headers and the hall
 chart carries each hall's code first in its points (so a click drills); in English none of the
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui
+from dashboard import formats
 from analytics import storage
 from analytics.filters import Filters
 from analytics.metrics import complaints
@@ -57,14 +57,14 @@ metrics = kpis
 
 
 def shown_as(row) -> dict[str, str]:
-    return {"投诉工单": ui.format_value(row["tickets"], "int"),
-            "每千次接触投诉量": ui.format_value(row["per_1000_contacts"], "float1"),
-            "48小时办结率": ui.format_value(row["promise_48h"], "percent"),
-            "办结时长中位数（小时）": ui.format_value(row["resolution_median_hours"], "float1"),
-            "超48小时未办结（本期受理）": ui.format_value(row["backlog_over_48h"], "int"),
-            "重开率": ui.format_value(row["reopen_rate"], "percent"),
-            "重复投诉率（30天）": ui.format_value(row["repeat_rate"], "percent"),
-            "赔付金额（元）": ui.format_value(row["compensation"], "int")}
+    return {"投诉工单": formats.format_value(row["tickets"], "int"),
+            "每千次接触投诉量": formats.format_value(row["per_1000_contacts"], "float1"),
+            "48小时办结率": formats.format_value(row["promise_48h"], "percent"),
+            "办结时长中位数（小时）": formats.format_value(row["resolution_median_hours"], "float1"),
+            "超48小时未办结（本期受理）": formats.format_value(row["backlog_over_48h"], "int"),
+            "重开率": formats.format_value(row["reopen_rate"], "percent"),
+            "重复投诉率（30天）": formats.format_value(row["repeat_rate"], "percent"),
+            "赔付金额（元）": formats.format_value(row["compensation"], "int")}
 
 
 charts = chart_specs
@@ -80,7 +80,7 @@ def test_kpis_are_the_analytics_numbers(sample_app_env, expected):
     tickets = next(m for m in at.metric if m.label == "投诉工单")
     assert tickets.proto.delta == f"{october['tickets'] - september['tickets']:+,.0f}"
     resolution = next(m for m in at.metric if m.label == "办结时长中位数（小时）")
-    km = ui.format_value(october["km_median_hours"], "float1")
+    km = formats.format_value(october["km_median_hours"], "float1")
     assert f"Kaplan–Meier 中位数：{km} 小时" in resolution.help
     assert any(f"{km} 小时" in c.value for c in at.caption)
     assert "2026-09-01" in at.caption[1].value and "2026-09-30" in at.caption[1].value
@@ -152,7 +152,7 @@ def test_english_leaves_no_chinese_in_the_pages_own_labels(sample_app_env):
 
 def test_a_channel_filter_narrows_the_tickets(sample_app_env, expected):
     at = run(flt_channel_complaints=["微博"])
-    assert metrics(at)["投诉工单"] == ui.format_value(expected["weibo"]["tickets"], "int")
+    assert metrics(at)["投诉工单"] == formats.format_value(expected["weibo"]["tickets"], "int")
     assert 0 < expected["weibo"]["tickets"] < expected["october"]["tickets"]
     assert set(at.dataframe[-1].value["投诉渠道"]) == {"微博"}
 

@@ -1,6 +1,6 @@
 """Contract: the Marketing page shows the period's contacts, interested, converted, conversion,
 revenue and revenue per contact exactly as analytics.metrics.marketing computes them for the same
-filters (formatted as ui.format_value formats them), with the change against the previous period
+filters (formatted as formats.format_value formats them), with the change against the previous period
 (none when that period starts before the data); one hall's figures are that hall's row of
 conversion_by; over the full year the product × activity heatmap shows 千兆宽带 converting ≈35%
 in 现场营销 and ≈5% at 社区活动 / 摆摊促销; the tables carry translated headers, the staff
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui
+from dashboard import formats
 from analytics import storage
 from analytics.filters import Filters
 from analytics.metrics import marketing
@@ -59,12 +59,12 @@ metrics = kpis
 
 
 def shown_as(row) -> dict[str, str]:
-    return {"营销接触": ui.format_value(row["contacts"], "int"),
-            "有意向": ui.format_value(row["interested"], "int"),
-            "成功办理": ui.format_value(row["converted"], "int"),
-            "营销成功率": ui.format_value(row["conversion"], "percent"),
-            "营收（元）": ui.format_value(row["revenue"], "int"),
-            "单次接触收入（元）": ui.format_value(row["revenue_per_contact"], "float1")}
+    return {"营销接触": formats.format_value(row["contacts"], "int"),
+            "有意向": formats.format_value(row["interested"], "int"),
+            "成功办理": formats.format_value(row["converted"], "int"),
+            "营销成功率": formats.format_value(row["conversion"], "percent"),
+            "营收（元）": formats.format_value(row["revenue"], "int"),
+            "单次接触收入（元）": formats.format_value(row["revenue_per_contact"], "float1")}
 
 
 charts = chart_specs

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui
+from dashboard import formats
 from analytics import storage
 from analytics.filters import Filters
 from analytics.metrics import overview
@@ -45,7 +45,7 @@ def test_headline_numbers_are_the_analytics_numbers(sample_app_env):
                     "评价样本量": "responses", "超48小时未办结（本期受理）": "backlog_over_48h",
                     "培训覆盖率（近12个月）": "coverage_12m"}
     for label, key in expectations.items():
-        assert shown[label][0] == ui.format_value(headline.loc[key, "value"], ui.measure_format(key)), label
+        assert shown[label][0] == formats.format_value(headline.loc[key, "value"], formats.measure_format(key)), label
     # the change is against September, the month before, and says so
     assert shown["评价样本量"][1] == f"{headline.loc['responses', 'change']:+,.0f}"
     assert "与上月（2026-09-01 至 2026-09-30）相比" in at.caption[1].value
@@ -86,8 +86,8 @@ def test_filters_narrow_the_page_to_one_hall(sample_app_env):
     assert list(halls["营业厅编码"]) == ["0755006"]
     year = Filters(dt.date(2025, 11, 1), dt.date(2026, 10, 31), halls=("0755006",))
     headline, _ = expected_headline(sample_app_env, year)
-    assert shown_metrics(at)["培训覆盖率（近12个月）"][0] == ui.format_value(headline.loc["coverage_12m", "value"],
-                                                                        "percent")
+    assert shown_metrics(at)["培训覆盖率（近12个月）"][0] == formats.format_value(headline.loc["coverage_12m", "value"],
+                                                                                            "percent")
 
 
 def test_english(sample_app_env):
@@ -127,7 +127,7 @@ def test_every_change_says_whether_it_is_more_than_noise(sample_app_env):
     assert headline.loc["csat", "verdict"] == "within_noise"
     texts = captions(at)
     n = f"{headline.loc['csat', 'n']:,.0f}"
-    interval = ui.interval_text(headline.loc["csat", "low"], headline.loc["csat", "high"], "percent")
+    interval = formats.interval_text(headline.loc["csat", "low"], headline.loc["csat", "high"], "percent")
     assert f"样本量 n = {n} · {interval} · 变化在误差范围内" in texts
     assert any(t.endswith(" · 显著") for t in texts)
     # a 12-month figure against the previous 12 months (11 shared) and a total are not tested

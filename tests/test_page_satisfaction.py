@@ -1,6 +1,6 @@
 """Contract: the Satisfaction page shows the period's responses, mean score, CSAT and NPS exactly
 as analytics.metrics.satisfaction computes them for the same filters (formatted as
-ui.format_value formats them), with the change against the previous period; the hall and
+formats.format_value formats them), with the change against the previous period; the hall and
 channel filters narrow every figure, table and answer shown; the tables carry translated
 headers and the hall chart carries each hall's code first in its points (so a click drills);
 in English none of the page's own labels is left in Chinese; a filter with no answers and an
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui
+from dashboard import formats
 from analytics import storage
 from analytics.filters import Filters
 from analytics.metrics import satisfaction
@@ -52,11 +52,11 @@ metrics = kpis
 
 
 def shown_as(row) -> dict[str, str]:
-    return {"评价样本量": ui.format_value(row["responses"], "int"),
-            "平均得分（0–100）": ui.format_value(row["mean_score"], "float1"),
-            "满意度（CSAT）": ui.format_value(row["csat"], "percent"),
-            "净推荐值（NPS）": ui.format_value(row["nps"], "float1"),
-            "平均等待时长（分钟）": ui.format_value(row["wait_minutes"], "float1")}
+    return {"评价样本量": formats.format_value(row["responses"], "int"),
+            "平均得分（0–100）": formats.format_value(row["mean_score"], "float1"),
+            "满意度（CSAT）": formats.format_value(row["csat"], "percent"),
+            "净推荐值（NPS）": formats.format_value(row["nps"], "float1"),
+            "平均等待时长（分钟）": formats.format_value(row["wait_minutes"], "float1")}
 
 
 charts = chart_specs
@@ -129,7 +129,7 @@ def test_english_leaves_no_chinese_in_the_pages_own_labels(sample_app_env):
 
 def test_a_channel_filter_narrows_the_responses(sample_app_env, expected):
     at = run(flt_channel_surveys=["短信"])
-    assert metrics(at)["评价样本量"] == ui.format_value(expected["sms"]["responses"], "int")
+    assert metrics(at)["评价样本量"] == formats.format_value(expected["sms"]["responses"], "int")
     assert expected["sms"]["responses"] < expected["october"]["responses"]
     assert list(at.dataframe[1].value["评价渠道"]) == ["短信"]
 

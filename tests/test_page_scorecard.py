@@ -68,8 +68,8 @@ def test_the_trend_has_five_lines_by_month(sample):
 def test_the_hall_profile_shows_the_hall_scorecard(sample):
     at = run_page(str(ROOT / "pages" / "hall_profile.py"), hp_hall="020003")
     assert "沟通100 积分卡" in [s.value for s in at.subheader]
-    bars = next(spec for spec in chart_specs(at) if spec["data"][0].get("name") == "本厅")
-    assert len(bars["data"]) == 3
+    scorecard = next(c for c in at.get("plotly_chart") if c.key == "hp_scorecard")
+    assert len(json.loads(scorecard.proto.spec)["data"]) == 3  # the hall, its city, its region
 
 
 def test_english(sample):

@@ -1,6 +1,6 @@
 """Contract: the Training page shows the period's active staff, coverage, pre-job training on
 time, elective completion, hours per head, pass rate and large classes exactly as
-analytics.metrics.training computes them for the same filters (formatted as ui.format_value
+analytics.metrics.training computes them for the same filters (formatted as formats.format_value
 formats them), with the change against the previous period (none when that period starts before
 the data) and the 12-month coverage the Overview judges in the coverage help; over the full year
 hall 0755006 trains nobody (its staff listed, no course-type chart) and the four poor-training
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui
+from dashboard import formats
 from analytics import storage
 from analytics.filters import Filters
 from analytics.metrics import training
@@ -65,14 +65,14 @@ metrics = kpis
 
 def shown_as(row, year) -> dict[str, str]:
     """The tiles for the period (`row`) and the 12 months to its end (`year`)."""
-    return {"在岗员工（期内）": ui.format_value(row["active_staff"], "int"),
-            "培训覆盖率（本期）": ui.format_value(row["coverage"], "percent"),
-            "培训覆盖率（近12个月）": ui.format_value(year["coverage"], "percent"),
-            "岗前培训及时率（本期入职）": ui.format_value(row["onboarding_rate"], "percent"),
-            "选修完成率（近12个月）": ui.format_value(row["elective_rate"], "percent"),
-            "人均学时": ui.format_value(row["hours_per_head"], "float1"),
-            "考核通过率": ui.format_value(row["pass_rate"], "percent"),
-            "大班授课（>30 人）": ui.format_value(row["large_sessions"], "int")}
+    return {"在岗员工（期内）": formats.format_value(row["active_staff"], "int"),
+            "培训覆盖率（本期）": formats.format_value(row["coverage"], "percent"),
+            "培训覆盖率（近12个月）": formats.format_value(year["coverage"], "percent"),
+            "岗前培训及时率（本期入职）": formats.format_value(row["onboarding_rate"], "percent"),
+            "选修完成率（近12个月）": formats.format_value(row["elective_rate"], "percent"),
+            "人均学时": formats.format_value(row["hours_per_head"], "float1"),
+            "考核通过率": formats.format_value(row["pass_rate"], "percent"),
+            "大班授课（>30 人）": formats.format_value(row["large_sessions"], "int")}
 
 
 charts = chart_specs

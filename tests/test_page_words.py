@@ -5,12 +5,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import ui
+from dashboard import i18n, words
 from page_driver import run_page
 
 PAGES = sorted(p for p in (Path(__file__).resolve().parent.parent / "pages").glob("*.py")
                if p.stem not in ("import_data", "data_status"))  # no coded tables before an upload
-RAW = set().union(*ui.CODED_COLUMNS.values()) | {"True", "False"}
+RAW = set().union(*words.CODED_COLUMNS.values()) | {"True", "False"}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
@@ -26,8 +26,6 @@ def test_no_table_shows_a_raw_code(page, lang, sample_app_env):
 
 
 def test_codes_have_words_in_both_languages():
-    import i18n
-
-    for column, values in ui.CODED_COLUMNS.items():
+    for column, values in words.CODED_COLUMNS.items():
         for value in values:
             assert set(i18n.TEXT[f"code_{column}_{value}"]) == {"zh", "en"}, (column, value)

@@ -30,7 +30,7 @@ def _repo_files() -> list[Path]:
 
 # --- (a) analytics/ never imports streamlit ---------------------------------------
 
-def _streamlit_imports(path: Path) -> list[str]:
+def _streamlit_imports(path: Path, packages=("streamlit", "dashboard")) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found = []
     for node in ast.walk(tree):
@@ -47,7 +47,7 @@ def _streamlit_imports(path: Path) -> list[str]:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     names = [arg.value]
         for name in names:
-            if name == "streamlit" or name.startswith("streamlit."):
+            if name in packages or name.startswith(tuple(f"{p}." for p in packages)):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
     return found
 
@@ -56,7 +56,29 @@ def test_analytics_package_does_not_import_streamlit():
     files = sorted((ROOT / "analytics").rglob("*.py"))
     assert files, "analytics/ has no Python files"
     offenders = [hit for f in files for hit in _streamlit_imports(f)]
-    assert not offenders, "analytics/ must stay UI-free; streamlit imported at:\n" + "\n".join(offenders)
+    assert not offenders, "analytics/ must stay UI-free; streamlit or dashboard imported at:\n" + "\n".join(offenders)
+
+
+# --- (a2) pages are thin, dashboard modules are one concern each --------------------------
+
+def test_pages_build_no_figures_and_shape_no_frames():
+    """A page reads widgets, calls analytics and draws through dashboard: figures are built in
+    dashboard/figures/, frames shaped by pure analytics functions (which have unit tests)."""
+    offenders = []
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                offenders += [f"{path.name}:{node.lineno}: imports {m}" for m in modules if m.startswith("plotly")]
+            elif isinstance(node, ast.Attribute) and node.attr in {"pivot", "pivot_table", "groupby", "merge", "melt"}:
+                offenders.append(f"{path.name}:{node.lineno}: .{node.attr}")
+    assert not offenders, offenders
+
+
+def test_dashboard_modules_stay_small():
+    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (ROOT / "dashboard").rglob("*.py") if "locales" not in p.parts}
+    assert sizes and all(n <= 260 for n in sizes.values()), {k: n for k, n in sizes.items() if n > 260}
 
 
 # --- (b) nothing but docs runs Playwright's browser download ------------------------
@@ -168,7 +190,8 @@ _SAFE_SQL_PARTS = re.compile(r"""^(
 
 def test_sql_is_never_formatted_with_values():
     offenders = []
-    files = [*sorted((ROOT / "analytics").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "ui.py"]
+    files = [*sorted((ROOT / "analytics").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
+             *sorted((ROOT / "dashboard").glob("*.py"))]
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.JoinedStr):
@@ -199,7 +222,7 @@ def test_html_is_only_ever_our_own_constants():
                         for k in arg.keywords))
 
     offenders = []
-    for path in [ROOT / "app.py", ROOT / "ui.py", *sorted((ROOT / "pages").glob("*.py"))]:
+    for path in [ROOT / "app.py", *sorted((ROOT / "dashboard").glob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue

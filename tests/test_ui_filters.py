@@ -14,7 +14,7 @@ import plotly.express as px
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui
+from dashboard import charts, data, drill, filter_state, formats, tables, theme
 from analytics import storage
 from analytics.filters import Filters
 from analytics.metrics import directory
@@ -53,7 +53,7 @@ def filters_of(at: AppTest) -> dict:
     assert not at.exception, at.exception
     shown, current = json.loads(at.json[0].value), json.loads(at.json[1].value)
     without_channels = {**shown, "channels": []}
-    assert current == without_channels, "ui.current_filters() disagrees with ui.global_filters()"
+    assert current == without_channels, "filter_state.current_filters() disagrees with filter_state.global_filters()"
     return shown
 
 
@@ -201,7 +201,7 @@ def test_table_kpis_and_downloads_in_the_current_language(halls):
     assert at.metric[0].value == "91.2%" and at.metric[0].proto.delta == "-1.2 个百分点"
     assert at.metric[1].value == "7" and at.metric[1].proto.delta == "-2"
     styles = at.dataframe[0].proto.arrow_data.styler.styles  # CSAT cells coloured against the target
-    assert ui.STATUS_BACKGROUNDS["bad"] in styles and ui.LOW_SAMPLE_TEXT in styles
+    assert theme.STATUS_BACKGROUNDS["bad"] in styles and theme.LOW_SAMPLE_TEXT in styles
 
     at.session_state["lang"] = "en"
     at.run()
@@ -258,10 +258,10 @@ def test_query_caches_by_function_filters_and_keyword_arguments(halls):
         return pd.DataFrame({"n": con.execute("SELECT count(*) FROM halls").fetchone()})
 
     october = Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-    assert ui.query(metric, october, by="hall")["n"].item() == len(halls)
-    ui.query(metric, Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31)), by="hall")  # equal filters: cached
-    ui.query(metric, october, by="city")
-    ui.query(metric, Filters(october.start, october.end, regions=("粤东",)), by="city")
+    assert data.query(metric, october, by="hall")["n"].item() == len(halls)
+    data.query(metric, Filters(dt.date(2026, 10, 1), dt.date(2026, 10, 31)), by="hall")  # equal filters: cached
+    data.query(metric, october, by="city")
+    data.query(metric, Filters(october.start, october.end, regions=("粤东",)), by="city")
     assert calls == [((), "hall"), ((), "city"), (("粤东",), "city")]
 
 
@@ -272,24 +272,24 @@ def test_query_caches_by_function_filters_and_keyword_arguments(halls):
     ({"selection": {"points": [{"x": "a"}, {"x": "b", "customdata": "020001"}]}}, "020001"),
 ])
 def test_hall_from_chart_selection(event, expected):
-    assert ui.hall_from_chart_selection(event) == expected
+    assert drill.hall_from_chart_selection(event) == expected
 
 
 def test_hall_from_table_selection():
     frame = pd.DataFrame({"hall_code": ["A", "B", "C"]}, index=[10, 11, 12])
-    assert ui.hall_from_table_selection({"selection": {"rows": [2], "columns": []}}, frame) == "C"
-    assert ui.hall_from_table_selection({"selection": {"rows": [], "columns": []}}, frame) is None
-    assert ui.hall_from_table_selection({"selection": {"rows": [7]}}, frame) is None
-    assert ui.hall_from_table_selection(None, frame) is None
+    assert drill.hall_from_table_selection({"selection": {"rows": [2], "columns": []}}, frame) == "C"
+    assert drill.hall_from_table_selection({"selection": {"rows": [], "columns": []}}, frame) is None
+    assert drill.hall_from_table_selection({"selection": {"rows": [7]}}, frame) is None
+    assert drill.hall_from_table_selection(None, frame) is None
 
 
 def test_chart_theme_replaces_streamlit_placeholder_colours():
     frame = pd.DataFrame({"hall": ["a", "b", "c"], "csat": [0.9, 0.8, 0.7], "region": ["r1", "r2", "r1"]})
-    fig = ui.apply_chart_theme(px.bar(frame, x="hall", y="csat", color="region", custom_data=["hall"]))
-    assert [trace.marker.color for trace in fig.data] == list(ui.PALETTE[:2])
-    assert fig.layout.font.family == ui.FONT and fig.layout.legend.orientation == "h"
+    fig = theme.apply_chart_theme(px.bar(frame, x="hall", y="csat", color="region", custom_data=["hall"]))
+    assert [trace.marker.color for trace in fig.data] == list(theme.PALETTE[:2])
+    assert fig.layout.font.family == theme.FONT and fig.layout.legend.orientation == "h"
     assert fig.layout.plot_bgcolor == "white" and fig.layout.legend.title.text == ""
-    continuous = ui.apply_chart_theme(px.scatter(frame, x="hall", y="csat", color="csat"))
+    continuous = theme.apply_chart_theme(px.scatter(frame, x="hall", y="csat", color="csat"))
     assert not str(continuous.layout.coloraxis.colorscale[0][1]).startswith("#0000")
 
 
@@ -298,7 +298,7 @@ def test_chart_theme_replaces_streamlit_placeholder_colours():
     (float("nan"), "int", "—"),
 ])
 def test_format_value(value, kind, text):
-    assert ui.format_value(value, kind) == text
+    assert formats.format_value(value, kind) == text
 
 
 def test_every_page_shows_data_freshness_in_the_sidebar(halls):
@@ -338,16 +338,16 @@ def test_each_value_is_marked_by_its_own_n():
     # One hall: CSAT from 300 answers, NPS from the 12 of them with a recommend score.
     frame = pd.DataFrame({"hall_code": ["H1", "H2"], "responses": [300, 10], "csat": [0.9, 0.8],
                           "nps_responses": [12, 10], "nps": [25.0, 10.0], "low_sample": [False, True]})
-    marks = ui._low_values(frame, ["hall_code", "responses", "csat", "nps"])
+    marks = tables._low_values(frame, ["hall_code", "responses", "csat", "nps"])
     assert set(marks) == {"csat", "nps"}  # counts and codes carry no mark
     assert marks["csat"].tolist() == [False, True] and marks["nps"].tolist() == [True, True]
 
 
 def test_charts_follow_a_dark_meeting_room_server(monkeypatch):
-    light = ui.apply_chart_theme(px.bar(x=["a"], y=[1]))
+    light = theme.apply_chart_theme(px.bar(x=["a"], y=[1]))
     assert light.layout.paper_bgcolor == "white"
     # as `streamlit run --theme.base dark` sets it
-    monkeypatch.setattr(ui.st, "get_option",
-                        lambda name, _get=ui.st.get_option: "dark" if name == "theme.base" else _get(name))
-    dark = ui.apply_chart_theme(px.bar(x=["a"], y=[1]))
+    monkeypatch.setattr(theme.st, "get_option",
+                        lambda name, _get=theme.st.get_option: "dark" if name == "theme.base" else _get(name))
+    dark = theme.apply_chart_theme(px.bar(x=["a"], y=[1]))
     assert dark.layout.paper_bgcolor == "#0e1117" and dark.layout.font.color == "#fafafa"

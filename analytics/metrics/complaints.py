@@ -277,3 +277,17 @@ def complaint_detail(con, filters: Filters, *, now: dt.datetime | None = None, l
                sub_category, status, first_response_hours, resolution_hours, open_hours AS age_hours, repeat_30d,
                resolution_satisfaction, compensation_amount, description
         FROM tickets ORDER BY received_at DESC LIMIT $limit""", _params(filters, now, limit=limit))
+
+
+def busiest_halls(by_hall_category: pd.DataFrame, n: int) -> pd.DataFrame:
+    """`category_by_hall`'s cells of its first `n` halls (the busiest: it lists them by
+    tickets, most first). Pure."""
+    busiest = list(dict.fromkeys(by_hall_category["hall_code"]))[:n]
+    return by_hall_category[by_hall_category["hall_code"].isin(busiest)].reset_index(drop=True)
+
+
+def most_broken_promises(by_hall: pd.DataFrame, n: int) -> pd.DataFrame:
+    """`complaints_by(by="hall")`'s halls that broke the 48-hour promise at least once, most
+    broken first (then by hall code), the first `n`. Pure."""
+    broken = by_hall[by_hall["broken_48h"] > 0]
+    return broken.sort_values(["broken_48h", "hall_code"], ascending=[False, True]).head(n).reset_index(drop=True)

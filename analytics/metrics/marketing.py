@@ -85,7 +85,7 @@ def conversion_by(con, filters: Filters, *, by: str = "hall") -> pd.DataFrame:
     by = hall / city / region: every scoped hall appears (zeros when it has no sales), and
     city/region counts are sums of hall counts. by = product_category / product_name /
     activity_type / grain: groups present in the rows ('—' for a missing value). by = staff:
-    staff_id, staff_name, hall_code from the staff list; rows without a staff id form one
+    staff_id, staff_name, hall_code (and hall_name) from the staff list; rows without a staff id form one
     group with staff_id NULL and staff_name '—'.
     """
     check_choice(by, BY_CHOICES, "by")
@@ -97,9 +97,10 @@ def conversion_by(con, filters: Filters, *, by: str = "hall") -> pd.DataFrame:
         frame = query(con, f"""
             WITH {MARKETING_CTE}
             SELECT m.staff_id, coalesce(st.staff_name, m.staff_id, '—') AS staff_name,
-                   st.hall_code, {COUNTS}
+                   st.hall_code, sh.hall_name, {COUNTS}
             FROM marketing m LEFT JOIN staff st ON st.staff_id = m.staff_id
-            GROUP BY m.staff_id, st.staff_name, st.hall_code
+                 LEFT JOIN scoped_halls sh ON sh.hall_code = st.hall_code
+            GROUP BY m.staff_id, st.staff_name, st.hall_code, sh.hall_name
             ORDER BY contacts DESC""", filters.params())
     else:
         column = DIRECT_GROUPS[by][0]  # from the fixed table above
@@ -108,6 +109,19 @@ def conversion_by(con, filters: Filters, *, by: str = "hall") -> pd.DataFrame:
             SELECT coalesce({column}, '—') AS {column}, {COUNTS}
             FROM marketing GROUP BY 1 ORDER BY contacts DESC""", filters.params())
     return stats.rank_fairly(_finish(frame), "conversion", n_column="contacts")
+
+
+def named_staff(by_staff: pd.DataFrame) -> pd.DataFrame:
+    """`conversion_by(by="staff")` without the group of rows that name no staff (daily
+    reports), ranked 1.. in the same order. Pure."""
+    named = by_staff[by_staff["staff_id"].notna()].reset_index(drop=True)
+    named["rank"] = range(1, len(named) + 1)
+    return named
+
+
+def unattributed_contacts(by_staff: pd.DataFrame) -> int:
+    """The contacts of `conversion_by(by="staff")`'s rows that name no staff. Pure."""
+    return int(by_staff.loc[by_staff["staff_id"].isna(), "contacts"].sum())
 
 
 def conversion_by_product_and_activity(con, filters: Filters) -> pd.DataFrame:

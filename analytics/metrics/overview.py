@@ -157,6 +157,12 @@ def severity(status: str | None, score: float, n, measure: measures.Measure) -> 
     return shortfall * n / (n + measure.min_n)
 
 
+def judged_grid(judged: pd.DataFrame, column: str, halls, kpis: tuple[str, ...] = HALL_KPIS) -> pd.DataFrame:
+    """`judge`'s `column` (value or status) as a hall × KPI grid: rows `halls` in that order,
+    columns `kpis`. Pure."""
+    return judged.pivot(index="hall_code", columns="kpi", values=column).reindex(index=list(halls), columns=list(kpis))
+
+
 def halls_needing_attention(table: pd.DataFrame, targets: dict, kpis: tuple[str, ...] = HALL_KPIS) -> pd.DataFrame:
     """One row per hall: targets missed (bad), near misses (warn), which KPIs (most severe
     first) and the hall's severity (the sum of `severity` over its KPIs), most severe first."""
@@ -184,7 +190,8 @@ def hall_ranking(table: pd.DataFrame, hall_code: str) -> pd.DataFrame:
     """Where one hall ranks among the halls of its city and of its region, per KPI.
 
     Pure: works on `hall_table`'s output. Ranks follow `stats.rank_fairly` (lower interval
-    bound, low samples last), so a position is fair to halls with few observations.
+    bound, low samples last), so a position is fair to halls with few observations; the
+    value of the first is `city_best` / `region_best`.
     """
     from ..stats import rank_fairly
 
@@ -201,6 +208,7 @@ def hall_ranking(table: pd.DataFrame, hall_code: str) -> pd.DataFrame:
                                  higher_is_better=measure.higher_is_better)
             row[f"{level}_rank"] = int(ranked.set_index("hall_code").loc[hall_code, "rank"])
             row[f"{level}_halls"] = len(peers)
+            row[f"{level}_best"] = ranked.loc[ranked["rank"] == 1, key].iloc[0]  # the fairly ranked first
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -221,3 +229,9 @@ def staff_table(con, filters: Filters, hall_code: str) -> pd.DataFrame:
     for column in ("contacts", "converted", "responses"):
         table[column] = table[column].fillna(0).astype(int)
     return table.sort_values(["converted", "staff_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def worst_first(table: pd.DataFrame, attention: pd.DataFrame) -> pd.DataFrame:
+    """`hall_table`'s rows in `halls_needing_attention`'s order (most severe first), with the
+    count of targets each hall missed. Pure."""
+    return attention[["hall_code", "missed"]].merge(table, on="hall_code")

@@ -223,6 +223,27 @@ def commitment_scores(values: pd.DataFrame, *, by: str = "hall") -> pd.DataFrame
     return scores.drop(columns="weighted_score")
 
 
+def hall_grids(scores: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """`commitment_scores` (by hall) as its halls (hall_code, hall_name, region, city, in
+    its order) and three hall × commitment grids in that order: `score`, `uncounted` (KPIs
+    without data or with too small a sample) and `judged` (the KPIs the score rests on). Pure."""
+    halls = scores.drop_duplicates("hall_code")[["hall_code", "hall_name", "region", "city"]].reset_index(drop=True)
+    cells = scores.assign(uncounted=scores["no_data"] + scores["low_sample"],
+                          judged=scores["kpis"] - scores["no_data"] - scores["low_sample"])
+    grids = {column: cells.pivot(index="hall_code", columns="commitment", values=column)
+             .reindex(index=halls["hall_code"], columns=list(COMMITMENTS))
+             for column in ("score", "uncounted", "judged")}
+    return halls, grids
+
+
+def score_table(halls: pd.DataFrame, score_grid: pd.DataFrame) -> pd.DataFrame:
+    """`hall_grids`' halls with one score column per commitment. Pure."""
+    table = halls.copy()
+    for commitment in score_grid.columns:
+        table[commitment] = table["hall_code"].map(score_grid[commitment])
+    return table
+
+
 def scorecard(con, filters: Filters, *, by: str = "hall", card: Scorecard | None = None,
               now: dt.datetime | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(KPI values, commitment scores) per hall, city or region."""

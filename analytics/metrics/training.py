@@ -185,7 +185,8 @@ def staff_training(con, filters: Filters, *, hall_code: str | None = None) -> pd
     """One row per active staff of the scope (or of one hall): staff_id, staff_name,
     hall_code, role, hired_on, left_on, status, trainings and hours in the period,
     has_pre_job (ever), pre_job_days_after_hire (first 岗前培训 − hired_on, days),
-    elective_12m (a 自选 course in the 12 months to the period end)."""
+    elective_12m (a 自选 course in the 12 months to the period end). The least trained
+    first: they are whom the list is read for."""
     return query(con, f"""
         WITH {SCOPED_HALLS_CTE}, {STAFF_FACTS}
         SELECT staff_id, staff_name, hall_code, role, hired_on, left_on, status, trainings, hours,
@@ -194,7 +195,7 @@ def staff_training(con, filters: Filters, *, hall_code: str | None = None) -> pd
                elective_12m
         FROM staff_flags
         WHERE active AND ($hall_code::VARCHAR IS NULL OR hall_code = $hall_code::VARCHAR)
-        ORDER BY hall_code, staff_id""", filters.params(hall_code=hall_code))
+        ORDER BY trainings, hall_code, staff_id""", filters.params(hall_code=hall_code))
 
 
 def coverage_vs_satisfaction(con, filters: Filters) -> pd.DataFrame:

@@ -29,7 +29,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The backlog as of {as_of} (the period end, or now if earlier), as the imported exports knew it: "
               "the data runs to {data_end}; a ticket resolved since shows as resolved after the next import."},
     "cmp_note_repeat": {"zh": "导出文件自带的重复标记：{flagged} 张", "en": "the export's own repeat flag: {flagged}"},
-    "cmp_no_target": {"zh": "未设", "en": "none"},
     "cmp_km_caption": {
         "zh": "办结时长中位数只计已办结工单；含未办结工单的 Kaplan–Meier 中位数为 **{km} 小时**。",
         "en": "The median resolution counts resolved tickets only; the Kaplan–Meier median with open tickets is "

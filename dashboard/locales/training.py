@@ -11,7 +11,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The period includes its first and last day.\n- Staff-based figures (active, coverage, pre-job, electives, hours) belong to the hall of the staff list; record-based ones (pass rate, sessions) to the hall on the training record.\n- **Fair comparison**: fewer than 30 active staff is marked ⚠ and judged only when the whole interval lies on one side of the target; halls are ranked by the lower end of the coverage interval, low samples last; cities and regions add up their halls' counts before dividing.\n- **This period and 12 months**: this page's comparisons, charts and staff table show the selected period itself; the Overview judges training over the 12 months to the period end (staff should train at least once a year; one month says little); the tiles at the top show both.",
     },
     # KPI tiles: labels and definitions come from analytics.measures
-    "trn_no_target": {"zh": "未设", "en": "none"},
     "trn_target_line": {"zh": "目标 {value}", "en": "Target {value}"},
     # halls, cities, regions
     "trn_breakdown": {"zh": "厅店、地市、区域比较", "en": "Halls, cities and regions compared"},

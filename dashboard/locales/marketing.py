@@ -11,7 +11,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "- **Counting**: a contact-level row (converted / interested / failed) is one contact; a daily report row carries its own contacts, interested, converted and revenue. Every figure sums these measures and never counts rows, so both kinds add up. A converted contact was also interested.\n- **Period**: by the time of the sale, first and last day included.\n- **Funnel**: contacts → interested → converted, each stage with its share of contacts and of the stage before.\n- **Fair comparison**: a rate from fewer than 30 contacts is marked ⚠, greyed and ranked last; ranking uses the lower end of the interval (3 out of 3 never beats 40 out of 100); cities and regions add up their halls' counts before dividing; halls without sales are listed with 0 contacts.\n- **Staff**: by the staff id on the record; daily reports carry no staff id and are left out of the staff ranking.\n- **Channels**: the sidebar's channel filter does not apply to sales.",
     },
     # KPI tiles: labels and definitions come from analytics.measures
-    "mkt_no_target": {"zh": "未设", "en": "none"},
     # funnel and trend
     "mkt_funnel": {"zh": "营销漏斗", "en": "Funnel"},
     "mkt_stage_contacts": {"zh": "接触", "en": "Contacts"},

@@ -12,9 +12,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "- **Dimensions**: environment, attitude, expertise and efficiency, each normalised to 0–100 on the answer's scale.\n- **Waiting and satisfaction**: CSAT and n by waiting time (0–5, 5–10, 10–20, 20–30, 30+ minutes).\n- **Fair comparison**: every rate carries its n; fewer than 30 answers is marked ⚠, greyed and ranked last; halls are ranked by the lower end of the CSAT interval; cities and regions add up their halls' counts before dividing (never averaging hall rates); halls without answers are listed with n = 0.",
     },
     # KPI tiles: labels and definitions come from analytics.measures
-    "sat_no_target": {"zh": "未设", "en": "none"},
     "sat_dim_scope": {"zh": "所选范围", "en": "Selection"},
     "sat_dim_region": {"zh": "所在区域", "en": "Its region"},
+    "sat_dim_hall": {"zh": "本厅", "en": "This hall"},
+    "sat_dim_city": {"zh": "所在地市", "en": "Its city"},
     "sat_dim_all": {"zh": "全部厅店", "en": "All halls"},
     # sections
     "sat_trend": {"zh": "趋势", "en": "Trend"},

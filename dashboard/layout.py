@@ -1,0 +1,108 @@
+"""Page furniture shared by every page: empty states, links to other pages, the sidebar's
+data freshness, the sample loader button, the import log table, and the file uploader's
+texts in the user's language."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+
+import pandas as pd
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from dashboard.access import can_import
+from dashboard.data import (DATA_PAGE, FRESHNESS_DATASETS, STALE_AFTER_DAYS, dataset_label, dataset_summary, has_data,
+                            load_sample_data)
+from dashboard.formats import is_missing
+from dashboard.i18n import join, t
+
+logger = logging.getLogger(__name__)
+
+
+def load_sample_button(key: str) -> None:
+    """"Load sample data": shown only while the database is empty, to those who may import."""
+    if has_data() or not can_import():
+        return
+    if st.button(t("load_sample"), key=key, icon=":material/dataset:", type="primary"):
+        with st.spinner(t("load_sample_running")):
+            results = load_sample_data()
+        failed = [r.file for r in results if r.error]
+        if failed:
+            st.error(t("load_sample_failed", files=join(failed)))
+        else:
+            st.rerun()
+
+
+def import_log_table(log: pd.DataFrame, *, key: str) -> None:
+    """The import batches of storage.import_log, under translated headers."""
+    shown = log.assign(
+        status=log["status"].map(lambda s: t(f"status_{s}")),
+        datasets=log["datasets"].map(lambda names: join(dataset_label(n) for n in (names or "").split(", ") if n)),
+        source=log["source"].map(lambda s: t(f"imp_source_{s}") if s in ("app", "cli", "sample") else (s or "")))
+    columns = {"batch_id": "col_batch", "file_name": "col_file", "datasets": "col_dataset",
+               "rows_read": "col_rows_read", "accepted": "col_accepted", "rejected": "col_rejected",
+               "inserted": "col_inserted", "updated": "col_updated", "skipped_totals": "col_skipped_totals", "started_at": "col_started_at",
+               "source": "imp_col_source", "status": "col_status"}
+    st.dataframe(shown[list(columns)].rename(columns={c: t(k) for c, k in columns.items()}), hide_index=True,
+                 width="stretch", key=key,
+                 column_config={t("col_started_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
+
+
+def data_freshness() -> None:
+    """Sidebar: the latest date in each activity dataset, flagged when older than a week."""
+    summary = dataset_summary().set_index("dataset")
+    today = dt.date.today()
+    lines, stale = [], False
+    for name in FRESHNESS_DATASETS:
+        last = summary.at[name, "last_date"] if name in summary.index else None
+        label = dataset_label(name)
+        if is_missing(last):
+            lines.append(t("fresh_none", dataset=label))
+            continue
+        age = (today - pd.Timestamp(last).date()).days
+        stale = stale or age > STALE_AFTER_DAYS
+        key = "fresh_stale" if age > STALE_AFTER_DAYS else "fresh_ok"
+        lines.append(t(key, dataset=label, date=pd.Timestamp(last).date().isoformat(), days=age))
+    with st.sidebar.expander(t("fresh_title") + (" ⚠" if stale else ""), expanded=stale):
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        if stale:
+            st.caption(t("fresh_stale_note", days=STALE_AFTER_DAYS))
+
+
+# The file uploader's own words swapped for the locale's (see uploader_in_language); the
+# two contents are filled with json.dumps of locale texts: a JSON string is a CSS string.
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+    content: {button}; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}
+</style>"""
+
+
+def uploader_in_language() -> None:
+    """Streamlit's file uploader writes "Upload" and "50MB per file • XLSX, …" in English
+    whatever the app's language: the words are swapped for the locale's by CSS (the widget
+    offers no parameter for them). Call once on a page with an uploader."""
+    limit = st.get_option("server.maxUploadSize")
+    st.html(UPLOADER_CSS.format(button=json.dumps(t("uploader_button"), ensure_ascii=False),
+                                limit=json.dumps(t("uploader_limit", mb=limit), ensure_ascii=False)))
+
+
+def empty_state(kind: str = "no_data") -> None:
+    """A friendly note instead of an empty page: "empty_database" or "no_data" (nothing
+    under the current filters), with a link to the data page. Never raises."""
+    st.info(t("empty_database" if kind == "empty_database" else "empty_filtered"), icon=":material/info:")
+    if kind == "empty_database":
+        load_sample_button(key="empty_state_load_sample")
+    page_link(DATA_PAGE, label=t("go_to_data_page"), icon=":material/upload_file:")
+
+
+def page_link(page: str, *, label: str, icon: str | None = None) -> None:
+    """st.page_link that leaves the link out when the page runs on its own (tests), where
+    there is no navigation to link into."""
+    try:
+        st.page_link(page, label=label, icon=icon)
+    except StreamlitAPIException:  # a page run on its own (tests, `streamlit run pages/x.py`)
+        logger.debug("no navigation to link %s into", page)
