@@ -15,10 +15,13 @@ from analytics.metrics import directory
 from dashboard.access import current_scope
 from dashboard.connection import cached
 from dashboard.data import data_bounds, hall_directory
+from dashboard.formats import hall_labels
 from dashboard.i18n import join, t
 
 PERIOD_KEY, REGION_KEY, CITY_KEY, HALL_KEY = "flt_period", "flt_region", "flt_city", "flt_hall"
 PRESET_KEY = "flt_period_preset"
+# The filters' multiselects show no "Select all": choosing none already means all (全部), and
+# Streamlit writes that option in English only.
 
 
 def _url_list(name: str) -> list[str]:
@@ -151,16 +154,16 @@ def global_filters() -> Filters:
     halls = hall_directory()
     options = list(halls["region"].unique())
     _prepare(REGION_KEY, options, "region")
-    sidebar.multiselect(t("filter_region"), options, key=REGION_KEY, placeholder=t("filter_all"))
+    sidebar.multiselect(t("filter_region"), options, key=REGION_KEY, placeholder=t("filter_all"), select_all=False)
     halls = _narrowed(halls, "region", st.session_state[REGION_KEY])
     options = list(halls["city"].unique())
     _prepare(CITY_KEY, options, "city")
-    sidebar.multiselect(t("filter_city"), options, key=CITY_KEY, placeholder=t("filter_all"))
+    sidebar.multiselect(t("filter_city"), options, key=CITY_KEY, placeholder=t("filter_all"), select_all=False)
     halls = _narrowed(halls, "city", st.session_state[CITY_KEY])
-    labels = dict(zip(halls["hall_code"], halls["hall_name"] + " (" + halls["hall_code"] + ")"))
+    labels = dict(zip(halls["hall_code"], hall_labels(halls)))
     _prepare(HALL_KEY, list(labels), "hall")
     sidebar.multiselect(t("filter_hall"), list(labels), key=HALL_KEY, format_func=labels.get,
-                        placeholder=t("filter_all"))
+                        placeholder=t("filter_all"), select_all=False)
 
     filters = current_filters()
     for name, value in (("from", filters.start.isoformat()), ("to", filters.end.isoformat()),
@@ -190,7 +193,7 @@ def channel_filter(dataset: str, filters: Filters | None = None) -> Filters:
     options = cached(directory.channel_options, dataset, current_scope())
     _prepare(key, options, "channel")
     st.sidebar.multiselect(t("filter_channel"), options, key=key, placeholder=t("filter_all"),
-                           persist_state="session")
+                           persist_state="session", select_all=False)
     chosen = tuple(st.session_state[key])
     set_url("channel", ",".join(chosen))
     return replace(filters or current_filters(), channels=chosen)

@@ -42,10 +42,10 @@ def import_log_table(log: pd.DataFrame, *, key: str) -> None:
         source=log["source"].map(lambda s: t(f"imp_source_{s}") if s in ("app", "cli", "sample") else (s or "")))
     columns = {"batch_id": "col_batch", "file_name": "col_file", "datasets": "col_dataset",
                "rows_read": "col_rows_read", "accepted": "col_accepted", "rejected": "col_rejected",
-               "inserted": "col_inserted", "updated": "col_updated", "skipped_totals": "col_skipped_totals", "started_at": "col_started_at",
-               "source": "imp_col_source", "status": "col_status"}
+               "inserted": "col_inserted", "updated": "col_updated", "skipped_totals": "col_skipped_totals",
+               "started_at": "col_started_at", "source": "imp_col_source", "status": "col_status"}
     st.dataframe(shown[list(columns)].rename(columns={c: t(k) for c, k in columns.items()}), hide_index=True,
-                 width="stretch", key=key,
+                 width="stretch", placeholder="", key=key,
                  column_config={t("col_started_at"): st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")})
 
 

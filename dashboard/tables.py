@@ -24,8 +24,9 @@ STYLED_CELLS = 12_000  # the largest table coloured cell by cell (see _styled)
 
 
 def plain_table(frame: pd.DataFrame, formats: dict[str, str], *, key: str) -> None:
-    """A table as it stands (headers already translated), columns formatted by `formats`."""
-    st.dataframe(frame, hide_index=True, width="stretch", key=key,
+    """A table as it stands (headers already translated), columns formatted by `formats`
+    the way data_table formats them (percent as 0–100 with one decimal, gaps empty)."""
+    st.dataframe(_for_screen(frame, formats), hide_index=True, width="stretch", key=key, placeholder="",
                  column_config={c: _column_config(k) for c, k in formats.items() if c in frame.columns})
 
 
@@ -201,7 +202,7 @@ def data_table(frame: pd.DataFrame, *, columns: dict[str, str], formats: dict[st
     judged = {labels[c]: list(v) for c, v in (statuses or {}).items() if c in labels}
     event = st.dataframe(_styled(_for_screen(shown, kinds), {labels[c]: m for c, m in low.items()}, targeted, judged),
                          hide_index=True,
-                         width="stretch", key=key, column_config=config,
+                         width="stretch", placeholder="", key=key, column_config=config,
                          on_select="rerun" if selectable else "ignore", selection_mode="single-row")
     if marked.any():
         st.caption(t("low_sample_note", n=LOW_SAMPLE))

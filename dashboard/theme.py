@@ -63,7 +63,7 @@ STATUS_DOT = MappingProxyType({"good": ":green[●]", "warn": ":orange[●]", "b
 
 def apply_chart_theme(fig, *, large: bool = False):
     """The one chart look: CJK font, small palette, the theme's background (white, or dark
-    on a dark theme), legend on top.
+    on a dark theme), legend on top unless the figure placed its own.
     Draw with `chart(fig)` (or `st.plotly_chart(fig, theme=None)`) to keep it. `large`:
     type for a meeting-room screen (presentation mode)."""
     defuse_chart_text(fig)
@@ -72,11 +72,13 @@ def apply_chart_theme(fig, *, large: bool = False):
         fig.update_layout(coloraxis_colorscale=SEQUENTIAL)
     dark = dark_screen()
     background, ink = ("#0e1117", "#fafafa") if dark else ("white", "#262730")
+    legend = (dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0) if fig.layout.legend.y is None
+              else {})
     fig.update_layout(
         template=_chart_template(), colorway=list(PALETTE), paper_bgcolor=background, plot_bgcolor=background,
         font=dict(family=FONT, size=24 if large else 13, color=ink), hoverlabel=dict(font_family=FONT),
         title=dict(font=dict(size=28 if large else 16), x=0, xanchor="left"), margin=dict(l=8, r=8, t=56, b=8),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title_text=""))
+        legend=dict(title_text="", **legend))
     if dark:
         fig.update_xaxes(gridcolor="#3b4252", zerolinecolor="#3b4252", linecolor="#3b4252")
         fig.update_yaxes(gridcolor="#3b4252", zerolinecolor="#3b4252", linecolor="#3b4252")

@@ -11,9 +11,12 @@ from analytics import schema
 from dashboard.i18n import TEXT, t
 
 # Every column with a declared vocabulary (analytics.schema) and its canonical codes.
+# A field name two datasets share (status: of a ticket, of a member of staff) holds both
+# vocabularies.
 CODED_COLUMNS = MappingProxyType({
-    field.name: frozenset(field.vocabulary.values())
-    for dataset in schema.DATASETS.values() for field in dataset.fields if field.vocabulary})
+    name: frozenset().union(*(field.vocabulary.values() for dataset in schema.DATASETS.values()
+                              for field in dataset.fields if field.name == name and field.vocabulary))
+    for name in {field.name for dataset in schema.DATASETS.values() for field in dataset.fields if field.vocabulary}})
 
 
 def _is_yes_no(values: pd.Series) -> bool:

@@ -24,7 +24,7 @@ st.markdown(f"#### {t('datasets')}")
 st.dataframe(
     summary.rename(columns={"dataset": t("col_dataset"), "rows": t("col_rows"),
                             "first_date": t("col_first_date"), "last_date": t("col_last_date")}),
-    hide_index=True, width="stretch",
+    hide_index=True, width="stretch", placeholder="",
     column_config={t("col_first_date"): st.column_config.DateColumn(format="YYYY-MM-DD"),
                    t("col_last_date"): st.column_config.DateColumn(format="YYYY-MM-DD")})
 

@@ -115,7 +115,7 @@ def show_preview(sheet: importer.SheetResult) -> None:
     # Codes and yes/no as words, as the pages will show them.
     head = words.in_words(sheet.frame.head(PREVIEW_ROWS)[fields], fields).astype("string").fillna("")
     st.dataframe(head.rename(columns={f: field_label(sheet.dataset, f) for f in fields}), hide_index=True,
-                 width="stretch")
+                 width="stretch", placeholder="")
 
 
 def show_recognition(sheet: importer.SheetResult) -> None:
@@ -130,7 +130,7 @@ def show_recognition(sheet: importer.SheetResult) -> None:
         st.dataframe(pd.DataFrame(rows).rename(columns={
             "field": t("imp_col_field"), "source": t("imp_col_source_column"),
             "confidence": t("imp_col_confidence"), "evidence": t("imp_col_evidence")}),
-            hide_index=True, width="stretch",
+            hide_index=True, width="stretch", placeholder="",
             column_config={t("imp_col_confidence"): st.column_config.ProgressColumn(
                 min_value=0.0, max_value=1.0, format="percent")})
 
@@ -160,7 +160,8 @@ def show_rejections(index: int, result: importer.FileResult, sheet: importer.She
     reasons = pd.DataFrame({"row": [e.row for e in shown], "column": [e.column for e in shown],
                             "reason": [i18n.message(e.reason) for e in shown]})
     st.dataframe(reasons.rename(columns={"row": t("imp_col_row"), "column": t("imp_col_column"),
-                                         "reason": t("imp_col_reason")}), hide_index=True, width="stretch")
+                                         "reason": t("imp_col_reason")}),
+                 hide_index=True, width="stretch", placeholder="")
     if len(sheet.errors) > REASONS_SHOWN:
         st.caption(t("imp_rejected_more", shown=REASONS_SHOWN, total=f"{len(sheet.errors):,}"))
     if sheet.rejected_rows is not None:

@@ -110,7 +110,6 @@ if hall:
 else:
     st.caption(t("trn_staff_caption_scope", n=count(len(staff)), limit=count(STAFF_ROWS)))
     staff = staff.head(STAFF_ROWS)
-staff["status"] = staff["status"].map(lambda s: t(f"trn_status_{s}") if s in ("active", "left") else s)
 tables.data_table(staff, columns={
     "staff_id": "trn_col_staff_id", "staff_name": "trn_col_staff_name", "hall_code": "col_hall_code",
     "role": "trn_col_role", "hired_on": "trn_col_hired_on", "left_on": "trn_col_left_on",

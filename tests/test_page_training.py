@@ -173,7 +173,7 @@ def test_english_leaves_no_chinese_in_the_pages_own_labels(sample_app_env, expec
     chinese = [text for text in labels if CJK.search(text)]
     assert not chinese, chinese
     assert "Hall code" in at.dataframe[0].value.columns
-    assert set(at.dataframe[3].value["Status"]) <= {"active", "left"}
+    assert set(at.dataframe[3].value["Status"]) <= {"Active", "Left"}
 
 
 def test_no_staff_under_the_filters_is_a_friendly_message(sample_db, tmp_path, monkeypatch):

@@ -75,6 +75,18 @@ def test_pages_build_no_figures_and_shape_no_frames():
     assert not offenders, offenders
 
 
+def test_every_table_leaves_a_missing_value_empty():
+    """st.dataframe writes "None" in a cell without a value unless told otherwise."""
+    missing = []
+    for path in [*sorted((ROOT / "dashboard").glob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "dataframe"
+                    and not any(k.arg == "placeholder" and isinstance(k.value, ast.Constant) and k.value.value == ""
+                                for k in node.keywords)):
+                missing.append(f"{path.name}:{node.lineno}")
+    assert not missing, missing
+
+
 def test_dashboard_modules_stay_small():
     sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
              for p in (ROOT / "dashboard").rglob("*.py") if "locales" not in p.parts}

@@ -31,5 +31,6 @@ def trends(levels: dict[str, tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]) -
                 hovertemplate=f"{name} · %{{x|%Y-%m}}: %{{y:.1%}}<extra></extra>"), row=1, col=col)
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
     fig.update_xaxes(title_text=t("hp_axis_month"), tickformat="%Y-%m")
-    fig.update_layout(height=360)
+    # The legend under the panels: above them it would sit on the panel titles.
+    fig.update_layout(height=400, legend=dict(orientation="h", yanchor="top", y=-0.28, xanchor="left", x=0))
     return fig

@@ -74,8 +74,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} active staff in scope; those not trained in the period come first (at most {limit} shown; pick "
               "one hall in the sidebar or a chart to see all of its staff).",
     },
-    "trn_status_active": {"zh": "在岗", "en": "active"},
-    "trn_status_left": {"zh": "已离职", "en": "left"},
     # table headers
     "trn_col_rank": {"zh": "排名", "en": "Rank"},
     "trn_col_active_staff": {"zh": "在岗员工", "en": "Active staff"},
