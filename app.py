@@ -27,6 +27,7 @@ pages = {
 page = st.navigation(pages)
 st.sidebar.markdown(f"### {t('app_title')}")
 i18n.language_picker()
+layout.widget_texts_in_language()  # Streamlit's and plotly's own English texts, in the user's language
 filter_state.global_filters()  # pages read the same choice with filter_state.current_filters()
 layout.data_freshness()
 page.run()

@@ -15,7 +15,7 @@ from dashboard.access import can_import
 from dashboard.data import (DATA_PAGE, FRESHNESS_DATASETS, STALE_AFTER_DAYS, dataset_label, dataset_summary, has_data,
                             load_sample_data)
 from dashboard.formats import is_missing
-from dashboard.i18n import join, t
+from dashboard.i18n import TEXT, join, language, t
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +79,49 @@ UPLOADER_CSS = """<style>
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}
 </style>"""
+
+
+# Streamlit's tables and plotly's chart toolbar write their own texts in English whatever the
+# app's language, and take no parameter for them: this script swaps each such text, as it
+# appears, for the locale's (a text node that is exactly one of them, and the tooltip, title
+# and label attributes that carry them). The map is replaced on each run, so a language
+# switch takes effect; one observer serves every run.
+WIDGET_TEXTS_SCRIPT = """<script>
+window.hallWidgetTexts = {texts};
+if (!window.hallWidgetTextsObserver) {{
+  const swap = node => {{
+    const texts = window.hallWidgetTexts;
+    if (node.nodeType === 3) {{
+      const word = texts[node.nodeValue.trim()];
+      if (word) node.nodeValue = word;
+      return;
+    }}
+    if (node.nodeType !== 1) return;
+    for (const name of ["data-title", "aria-label", "title", "placeholder"]) {{
+      const word = texts[node.getAttribute(name)];
+      if (word) node.setAttribute(name, word);
+    }}
+    for (const child of node.childNodes) swap(child);
+  }};
+  window.hallWidgetTextsObserver = new MutationObserver(changes => {{
+    for (const change of changes) {{
+      if (change.type === "attributes") swap(change.target);
+      else for (const node of change.addedNodes) swap(node);
+    }}
+  }});
+  window.hallWidgetTextsObserver.observe(document.body, {{childList: true, subtree: true, attributes: true,
+    attributeFilter: ["data-title", "aria-label", "title", "placeholder"]}});
+  swap(document.body);
+}}
+</script>"""
+
+
+def widget_texts_in_language() -> None:
+    """The English texts of Streamlit's and plotly's own controls (WIDGET_TEXTS_SCRIPT) in
+    the user's language. Call once per run, in the sidebar."""
+    texts = {TEXT[key]["en"]: TEXT[key][language()] for key in TEXT if key.startswith("widget_")}
+    st.sidebar.html(WIDGET_TEXTS_SCRIPT.format(texts=json.dumps(texts, ensure_ascii=False)),
+                    unsafe_allow_javascript=True)
 
 
 def uploader_in_language() -> None:

@@ -30,7 +30,7 @@ READ_FIELDS = {"body", "label", "help", "content", "options", "placeholder", "ca
                "text", "title", "value"}
 # Names used as they are in the Chinese UI (the operator's own usage).
 ZH_ALLOWED = {"CSAT", "NPS", "ISO", "CSV", "Excel", "HTML", "PowerPoint", "PPT", "Wilson", "Kaplan", "Meier",
-              "Byar", "KM", "SP", "MB"}
+              "Byar", "KM", "SP", "MB", "PNG"}
 # The brand and the handbook's five commitments (诚信100 …, named as the programme names them,
 # with an English word beside); the language switch names itself in both languages.
 EN_ALLOWED = ("沟通100", *(name for name, _ in COMMITMENTS.values()), "中文", "语言")
