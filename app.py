@@ -31,3 +31,4 @@ layout.widget_texts_in_language()  # Streamlit's and plotly's own English texts,
 filter_state.global_filters()  # pages read the same choice with filter_state.current_filters()
 layout.data_freshness()
 page.run()
+layout.share_link()  # after the page: its view toggles have written the URL by then

@@ -124,6 +124,21 @@ def widget_texts_in_language() -> None:
                     unsafe_allow_javascript=True)
 
 
+def share_link() -> None:
+    """Sidebar: this page's address with its filters, period and view choices (the URL the
+    page keeps them in), in a box whose copy button puts it on the clipboard — to send a
+    colleague the same view. Call after the page has run (its view toggles write the URL)."""
+    from urllib.parse import urlencode
+
+    base = st.context.url
+    if not base:  # no browser (tests run the page on its own)
+        return
+    query = urlencode({name: st.query_params[name] for name in st.query_params}, safe=",")
+    with st.sidebar.expander(t("share_link"), icon=":material/link:"):
+        st.caption(t("share_link_help"))
+        st.code(base + (f"?{query}" if query else ""), language=None, wrap_lines=True)
+
+
 def uploader_in_language() -> None:
     """Streamlit's file uploader writes "Upload" and "50MB per file • XLSX, …" in English
     whatever the app's language: the words are swapped for the locale's by CSS (the widget

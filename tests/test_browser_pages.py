@@ -61,3 +61,28 @@ def test_the_file_uploader_speaks_chinese(streamlit_server, browser_page):
     shown = page.evaluate(read)
     assert "选择文件" in shown[0] and "拖放文件到此处" in shown[1], shown
     save_screenshot(page, "import_uploader.png")
+
+
+def test_a_shared_link_opens_the_same_view(streamlit_server, browser_page, _chromium):
+    """The sidebar's share box holds the page's address with its period, filters and view
+    toggles; opened in another browser, it shows the same view."""
+    page = browser_page
+    page.goto(f"{streamlit_server}/satisfaction")
+    wait_for_app(page, timeout_ms=90_000)
+    page.locator(".st-key-sat_grain button", has_text="按月").click()
+    wait_for_app(page, timeout_ms=90_000)
+    share = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"]', has_text="分享本页链接")
+    share.locator("summary").click()
+    link = share.locator('[data-testid="stCode"]').inner_text().strip()
+    assert link.startswith(streamlit_server + "/satisfaction?") and "sat_grain=month" in link, link
+    assert "from=2026-10-01" in link and "to=2026-10-31" in link, link
+    save_screenshot(page, "share_link.png", full_page=False)
+    other = _chromium.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        colleague = other.new_page()
+        colleague.goto(link)
+        wait_for_app(colleague, timeout_ms=90_000)
+        chosen = colleague.locator(".st-key-sat_grain button[aria-checked='true']")
+        assert chosen.all_inner_texts() == ["按月"], chosen.all_inner_texts()
+    finally:
+        other.close()

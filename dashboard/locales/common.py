@@ -93,6 +93,10 @@ TEXT: dict[str, dict[str, str]] = {
     # --- shared sidebar filters (ui.global_filters / ui.channel_filter) ---
     "filters": {"zh": "筛选", "en": "Filters"},
     "filter_period": {"zh": "期间", "en": "Period"},
+    "share_link": {"zh": "分享本页链接", "en": "Share this view"},
+    "share_link_help": {"zh": "链接包含当前的期间、筛选和视图；点右侧按钮复制，发给同事即可打开同样的页面。",
+                        "en": "The link holds this period, filters and view; copy it (button on the right) and "
+                              "a colleague opens the same page."},
     "uploader_button": {"zh": "选择文件", "en": "Choose files"},
     # Streamlit's and plotly's own texts (table toolbar and column menu, chart toolbar, search
     # boxes), which they write in English only; `en` is their own wording.
@@ -121,6 +125,7 @@ TEXT: dict[str, dict[str, str]] = {
     "widget_plot_reset_axes": {"zh": "还原坐标轴", "en": "Reset axes"},
     "widget_plot_box_select": {"zh": "框选", "en": "Box Select"},
     "widget_plot_lasso_select": {"zh": "套索选择", "en": "Lasso Select"},
+    "widget_copy_to_clipboard": {"zh": "复制", "en": "Copy to clipboard"},
     "widget_choose_option": {"zh": "请选择", "en": "Choose an option"},
     "widget_skip_to_content": {"zh": "跳到正文", "en": "Skip to main content"},
     "uploader_limit": {"zh": "拖放文件到此处，或点击“选择文件”；每个文件不超过 {mb} MB",
