@@ -30,6 +30,9 @@ header[data-testid="stHeader"] { background: transparent !important; }
 [data-testid="stMarkdownContainer"] h2 { font-size: 2.4rem !important; }
 [data-testid="stHeadingWithActionElements"] h3, h3 { font-size: 2.6rem !important; }
 [data-testid="stDataFrame"] { font-size: 1.4rem !important; }
+[data-testid="stSelectbox"] input, [data-testid="stNumberInput"] input { font-size: 1.5rem !important;
+    min-height: 3rem !important; }
+[data-testid="stNumberInput"] button { min-width: 3rem !important; }
 </style>"""
 
 

@@ -13,6 +13,7 @@ from dashboard.i18n import t, t_markdown
 SECTIONS = ("headline", "talk", "trend", "stars")
 # On the meeting-room screen, two KPIs per area: what fits one screen in large type.
 TALK_PER_SCREEN = 8  # halls to talk about that fit one screen in large type
+STARS_PER_SCREEN = 5  # stars per side on the shared screen, one line each in large type
 PRESENT_KPIS = ("csat", "nps", "promise_48h", "carried_over_48h", "conversion", "revenue", "coverage_12m",
                 "onboarding_rate_12m")
 
@@ -186,6 +187,15 @@ def formats_by_header(keys: dict) -> dict:
     return {t(k): v for k, v in keys.items()}
 
 
+def star_lines(frame: pd.DataFrame, column_formats: dict) -> list[str]:
+    """Each star as "hall · name — figures" (uploaded names escaped: the line is Markdown)."""
+    hall, staff = t("wk_col_hall"), t("wk_col_staff")
+    figures = [(t(key), kind) for key, kind in column_formats.items() if key != "wk_col_unattributed"]
+    return [f"**{i18n.escape_markdown(row[hall])} · {i18n.escape_markdown(row[staff])}** — "
+            + t("list_sep").join(f"{label} {formats.format_value(row[label], kind)}" for label, kind in figures)
+            for row in frame.to_dict("records")]
+
+
 def draw_stars() -> None:
     st.subheader(t("wk_section_stars"))
     left, right = st.columns(2)
@@ -196,6 +206,9 @@ def draw_stars() -> None:
             st.markdown(f"**{title}**")
             if frame.empty:
                 st.caption(t("wk_no_stars"))
+            elif present:  # a table's canvas text cannot grow: the first few, one line each
+                st.markdown("\n".join(f"{rank}. {line}" for rank, line in
+                                       enumerate(star_lines(frame, column_formats)[:STARS_PER_SCREEN], start=1)))
             else:
                 tables.plain_table(frame, formats_by_header(column_formats), key=f"wk_stars_{len(title)}")
 

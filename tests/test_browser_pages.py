@@ -4,6 +4,7 @@ its plotly charts are drawn with data, Chinese text is there, and a screenshot i
 import pytest
 
 from browser import assert_no_exception, save_screenshot, wait_for_app
+from test_browser_language import assert_no_english, data_words  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +28,7 @@ PLOTS_WITH_DATA_JS = """() => Array.from(document.querySelectorAll('.js-plotly-p
 
 
 @pytest.mark.parametrize("path, title, has_charts", PAGES, ids=[p[0].split("?")[0] or "overview" for p in PAGES])
-def test_page_in_chromium(streamlit_server, browser_page, path, title, has_charts):
+def test_page_in_chromium(streamlit_server, browser_page, data_words, path, title, has_charts):
     page = browser_page
     page.goto(f"{streamlit_server}/{path}")
     wait_for_app(page, timeout_ms=90_000)
@@ -42,6 +43,7 @@ def test_page_in_chromium(streamlit_server, browser_page, path, title, has_chart
     if has_charts:
         points = page.evaluate(PLOTS_WITH_DATA_JS)
         assert points and all(n > 0 for n in points), f"{path}: a chart has no data points: {points}"
+    assert_no_english(page, data_words)  # Streamlit's and plotly's own texts too (test_browser_language.py)
 
 
 def test_the_file_uploader_speaks_chinese(streamlit_server, browser_page):
@@ -83,6 +85,7 @@ def test_a_shared_link_opens_the_same_view(streamlit_server, browser_page, _chro
         colleague.goto(link)
         wait_for_app(colleague, timeout_ms=90_000)
         chosen = colleague.locator(".st-key-sat_grain button[aria-checked='true']")
+        chosen.wait_for(timeout=60_000)  # the page is drawn (a busy machine may take a while)
         assert chosen.all_inner_texts() == ["按月"], chosen.all_inner_texts()
     finally:
         other.close()
