@@ -13,7 +13,7 @@ from dashboard.i18n import t, t_markdown
 SECTIONS = ("headline", "talk", "trend", "stars")
 # On the meeting-room screen, two KPIs per area: what fits one screen in large type.
 TALK_PER_SCREEN = 8  # halls to talk about that fit one screen in large type
-STARS_PER_SCREEN = 5  # stars per side on the shared screen, one line each in large type
+STARS_PER_SCREEN = 5  # stars per side and screen on the shared screen, one line each in large type
 PRESENT_KPIS = ("csat", "nps", "promise_48h", "carried_over_48h", "conversion", "revenue", "coverage_12m",
                 "onboarding_rate_12m")
 
@@ -196,8 +196,18 @@ def star_lines(frame: pd.DataFrame, column_formats: dict) -> list[str]:
             for row in frame.to_dict("records")]
 
 
-def draw_stars() -> None:
-    st.subheader(t("wk_section_stars"))
+def star_screens() -> int:
+    """How many screens the stars take on the shared screen, STARS_PER_SCREEN a side each."""
+    return max(1, -(-max(len(service), len(sales_stars)) // STARS_PER_SCREEN))
+
+
+def draw_stars(part: int | None = None) -> None:
+    """All the stars, or (presentation mode) the `part`-th screenful of each kind."""
+    title = t("wk_section_stars")
+    if part is not None and star_screens() > 1:
+        title += f" ({part + 1}/{star_screens()})"
+    st.subheader(title)
+    first = (part or 0) * STARS_PER_SCREEN
     left, right = st.columns(2)
     for column, title, frame, column_formats in (
             (left, t("wk_service_stars", n=weekly.STAR_MIN_ANSWERS), service_table(), SERVICE_FORMATS),
@@ -206,9 +216,10 @@ def draw_stars() -> None:
             st.markdown(f"**{title}**")
             if frame.empty:
                 st.caption(t("wk_no_stars"))
-            elif present:  # a table's canvas text cannot grow: the first few, one line each
-                st.markdown("\n".join(f"{rank}. {line}" for rank, line in
-                                       enumerate(star_lines(frame, column_formats)[:STARS_PER_SCREEN], start=1)))
+            elif present:  # a table's canvas text cannot grow: one line each, a screenful at a time
+                lines = star_lines(frame, column_formats)[first:first + STARS_PER_SCREEN]
+                st.markdown("\n".join(f"{rank}. {line}" for rank, line in enumerate(lines, start=first + 1))
+                            if lines else t("wk_no_more_stars"))
             else:
                 tables.plain_table(frame, formats_by_header(column_formats), key=f"wk_stars_{len(title)}")
 
@@ -263,12 +274,12 @@ def exports() -> None:
 if present:
     # One screen per section; the halls to talk about take as many screens as they need.
     screens = [("headline", None), *(("talk", part) for part in range(max(1, -(-len(talk) // TALK_PER_SCREEN)))),
-               ("trend", None), ("stars", None)]
+               ("trend", None), *(("stars", part) for part in range(star_screens()))]
     page = presentation.presentation_page(len(screens))
     st.markdown(f"## {t('wk_report_title', week=chosen)} · {i18n.escape_markdown(scope)}")
     name, part = screens[page]
-    if name == "talk":
-        draw_talk(part)
+    if name in ("talk", "stars"):
+        DRAW[name](part)
     else:
         DRAW[name]()
     presentation.presentation_controls(len(screens), page)

@@ -1,13 +1,16 @@
 """In real Chromium at 1920×1080 (a meeting-room screen): the Weekly review in presentation
 mode hides the sidebar, shows one section per screen in large type, and previous/next turn
 the screens. A screenshot of each screen is saved for a person to look at."""
+import re
+
 import pytest
 
 from browser import assert_no_exception, save_screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-SCREENS = ["本周概况", "需要讨论的厅店 (1/", "近 8 周走势", "本周员工之星"]
+SCREENS = ["本周概况", "需要讨论的厅店 (1/", "近 8 周走势", "本周员工之星 (1/"]
+CONTINUED = re.compile(r"\((?!1/)\d+/\d+\)$")  # a section's further screens: "(2/3)"
 
 
 def test_presentation_mode_at_1920x1080(streamlit_server, browser_page):
@@ -35,8 +38,8 @@ def test_presentation_mode_at_1920x1080(streamlit_server, browser_page):
     number = 0
     for title in SCREENS:
         heading = page.locator('[data-testid="stMain"] h3').first
-        while heading.inner_text().startswith("需要讨论的厅店 (") and not title.startswith("需要讨论的厅店"):
-            page.get_by_role("button", name="下一页").click()  # the further screens of halls
+        while CONTINUED.search(heading.inner_text().strip()):
+            page.get_by_role("button", name="下一页").click()  # the further screens of halls or stars
             wait_for_app(page, timeout_ms=60_000)
         assert heading.inner_text().strip().startswith(title)
         number += 1
@@ -47,4 +50,7 @@ def test_presentation_mode_at_1920x1080(streamlit_server, browser_page):
         page.get_by_role("button", name="下一页").click()
         wait_for_app(page, timeout_ms=60_000)
         assert_no_exception(page)
+    while CONTINUED.search(page.locator('[data-testid="stMain"] h3').first.inner_text().strip()):
+        page.get_by_role("button", name="下一页").click()
+        wait_for_app(page, timeout_ms=60_000)
     assert page.locator('[data-testid="stMain"] h3').first.inner_text().strip() == SCREENS[0], "next wraps round"

@@ -95,17 +95,25 @@ def test_presentation_mode_one_section_per_screen(sample):
     talk = weekly.halls_to_talk_about(weekly.hall_week_table(sample, week_of("2026-W43")), load_targets())
     talk_screens = -(-len(talk) // 8)
     assert talk_screens >= 2, "the sample week has more halls to talk about than fit one screen"
-    expected = [f"需要讨论的厅店 ({i}/{talk_screens})" for i in range(1, talk_screens + 1)] + \
-        ["近 8 周走势", "本周员工之星", "本周概况"]
-    seen_halls = 0
+    # The stars, five of each kind a screen, one line each: as many screens as the longer list needs.
+    service = weekly.service_stars(sample, week_of("2026-W43"))
+    sales = weekly.marketing_stars(sample, week_of("2026-W43"))
+    stars = max(len(service), len(sales))
+    star_screens = -(-stars // 5)
+    assert star_screens >= 2, "the sample week has more stars than fit one screen"
+    expected = [f"需要讨论的厅店 ({i}/{talk_screens})" for i in range(1, talk_screens + 1)] + ["近 8 周走势"] + \
+        [f"本周员工之星 ({i}/{star_screens})" for i in range(1, star_screens + 1)] + ["本周概况"]
+    seen_halls = seen_stars = 0
     for title in expected:
         at.button(key="present_next").click().run()
         assert not at.exception and [s.value for s in at.subheader] == [title]
         seen_halls += sum("-badge[" in m.value for m in at.markdown)
+        seen_stars += sum(line[:1].isdigit() for m in at.markdown for line in m.value.splitlines())
     assert seen_halls == len(talk), "every hall to talk about is on one of the screens"
+    assert seen_stars == len(service) + len(sales), "every star is on one of the screens"
     at.button(key="present_previous").click().run()
-    assert [s.value for s in at.subheader] == ["本周员工之星"]
-    assert at.query_params["section"] == str(talk_screens + 3)
+    assert [s.value for s in at.subheader] == [f"本周员工之星 ({star_screens}/{star_screens})"]
+    assert at.query_params["section"] == str(talk_screens + 2 + star_screens)
     at.button(key="present_exit").click().run()
     assert "present" not in at.query_params and at.title[0].value == "周例会"
     assert [s.value for s in at.subheader][:4] == ["本周概况", "需要讨论的厅店", "近 8 周走势", "本周员工之星"]

@@ -70,6 +70,7 @@ TEXT: dict[str, dict[str, str]] = {
     "wk_marketing_stars": {"zh": "营销之星（本周成功办理最多，至少接触 {n} 位客户）",
                            "en": "Marketing stars (most conversions this week, at least {n} contacts)"},
     "wk_col_unattributed": {"zh": "未记录员工的接触", "en": "Contacts without a staff id"},
+    "wk_no_more_stars": {"zh": "（本页没有更多）", "en": "(no more on this screen)"},
     "wk_no_stars": {"zh": "本周没有符合条件的员工。", "en": "Nobody qualifies this week."},
     "wk_trend_axis": {"zh": "周（起始日）", "en": "Week (starting)"},
     "wk_trend_value": {"zh": "比率", "en": "Rate"},
