@@ -1,4 +1,4 @@
-"""Command line: `python -m analytics import|sample|generate|undo|log|dictionary`.
+"""Command line: `python -m analytics import|sample|generate|undo|log|report|dictionary`.
 
 Exit codes: 0 when every file was read (rejected rows included), 1 when any file could
 not be read or recognised, 2 for a usage error. Errors are one line per file on stderr,
@@ -41,6 +41,19 @@ _TEXT = {
     "sample_skipped": {"en": "The database already holds data; sample not loaded.",
                        "zh": "数据库中已有数据，未载入样例数据。"},
     "no_sample": {"en": "hall-analytics: no sample files in {folder}", "zh": "hall-analytics：{folder} 中没有样例文件"},
+    "report_bad_week": {"en": "hall-analytics: --week {week} is not an ISO week such as 2026-W43",
+                        "zh": "hall-analytics：--week {week} 不是 2026-W43 这样的 ISO 周"},
+    "report_no_data": {"en": "hall-analytics: no data for the week {week} in this scope ({scope}); nothing written",
+                       "zh": "hall-analytics：{week} 在此范围（{scope}）内没有数据，未写出文件"},
+    "report_empty_db": {"en": "hall-analytics: the database holds no complete week; nothing written",
+                        "zh": "hall-analytics：数据库中还没有完整的一周，未写出文件"},
+    "report_unknown_user": {"en": "hall-analytics: --user {user} is not in the access file {path}",
+                            "zh": "hall-analytics：访问配置文件 {path} 中没有用户 {user}"},
+    "report_no_access_file": {"en": "hall-analytics: --user needs an access file (config/access.toml); there is none",
+                              "zh": "hall-analytics：--user 需要访问配置文件（config/access.toml），但没有找到"},
+    "report_no_pptx": {"en": "hall-analytics: no PowerPoint: charts cannot be exported as images here "
+                             "(plotly's kaleido needs Chromium)",
+                       "zh": "hall-analytics：未写 PowerPoint：本机无法把图表导出为图片（plotly 的 kaleido 需要 Chromium）"},
 }
 
 
@@ -181,6 +194,74 @@ def cmd_dictionary(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    """`report weekly`: the week's review as HTML, Excel and PowerPoint files in --out, the
+    same as the Weekly review page exports; the paths on stdout, one a line."""
+    import pandas as pd
+
+    from . import access, report, weekly_report
+    from .filters import Filters
+    from .metrics import directory, weekly
+    from .targets import load_targets
+
+    lang, say = args.lang, (lambda key, **values: print(_TEXT[key][args.lang].format(**values), file=sys.stderr))
+    scope = None
+    if args.user:
+        try:
+            config = access.load_access()
+        except access.AccessConfigError as exc:
+            print(f"hall-analytics: {one_line(exc)}", file=sys.stderr)
+            return 2
+        if config is None:
+            say("report_no_access_file")
+            return 2
+        if args.user not in config.users:
+            say("report_unknown_user", user=one_line(args.user), path=config.path)
+            return 2
+        scope = config.users[args.user][0].scope
+    if args.week and weekly.parse_week(args.week) is None:
+        say("report_bad_week", week=one_line(args.week))
+        return 2
+    con = _open(args)
+    try:
+        bounds = directory.data_period(con, scope).iloc[0]
+        weeks = (weekly.complete_weeks(bounds["first_date"], bounds["last_date"])
+                 if bounds["first_date"] is not None else [])
+        if not weeks:
+            say("report_empty_db")
+            return 1
+        iso = weekly.parse_week(args.week) if args.week else weeks[0]
+        label = weekly.week_label(*iso)
+        filters = Filters(*weekly.week_bounds(*iso), regions=tuple(args.region or ()),
+                          cities=tuple(args.city or ()), scope=scope)
+        halls = directory.hall_directory(con, scope)
+        names = dict(zip(halls["hall_code"], halls["hall_name"]))
+        # A manager's report names their regions when no narrower choice was made.
+        named = filters if filters.regions or filters.cities or not scope else Filters(
+            filters.start, filters.end, regions=scope)
+        scope_words = weekly_report.scope_label(named, names, lang)
+        headline = weekly.weekly_headline(con, filters).set_index("kpi")
+        counted = headline.loc[["responses", "tickets"], "this_week"].fillna(0).any()
+        if not counted and pd.isna(headline.loc["conversion", "this_week"]):  # no answer, ticket or sale
+            say("report_no_data", week=label, scope=one_line(scope_words))
+            return 1
+        review = weekly_report.build(con, filters, label, lang=lang, targets=load_targets(), scope=scope_words)
+    finally:
+        con.close()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"weekly_review_{label}" + "".join(f"_{one_line(n)}" for n in [*(args.region or ()), *(args.city or ())])
+    files = [(out / f"{stem}.html", report.to_html), (out / f"{stem}.xlsx", report.to_excel)]
+    if report.image_export_available():
+        files.append((out / f"{stem}.pptx", report.to_pptx))
+    for path, write in files:
+        path.write_bytes(write(review))
+        print(path)
+    if len(files) < 3:
+        say("report_no_pptx")
+    return 0
+
+
 def cmd_hash_password(args) -> int:
     """A password hash for config/access.toml; the password comes from the terminal (not
     echoed) or, piped, from the first line of standard input."""
@@ -242,6 +323,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_lang(with_db(sub.add_parser("log", help="list import batches")))
     p.set_defaults(func=cmd_log)
+
+    p = with_lang(with_db(sub.add_parser("report", help="write a review's files (weekly: HTML, Excel, PowerPoint)")))
+    p.add_argument("kind", choices=("weekly",))
+    p.add_argument("--week", metavar="2026-W43", help="ISO week (default: the last complete one in the data)")
+    p.add_argument("--region", action="append", metavar="R", help="only this region (repeatable)")
+    p.add_argument("--city", action="append", metavar="C", help="only this city (repeatable)")
+    p.add_argument("--user", metavar="NAME", help="a user of the access file: their region scope applies")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the files to (made if missing)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("hash-password", help="print a password hash for config/access.toml")
     p.set_defaults(func=cmd_hash_password)

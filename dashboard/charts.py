@@ -70,18 +70,6 @@ def chart_title(key: str) -> None:
     st.markdown(f"**{t(key)}**")
 
 
-def period_ticks(periods, grain: str) -> dict:
-    """x-axis ticks on the periods themselves (weeks start on Monday; plotly's own date ticks
-    would fall on Sundays), thinned to about ten labels."""
-    periods = pd.unique(pd.Series(periods))
-    if len(periods) == 0:
-        return {}
-    step = max(1, -(-len(periods) // 10))
-    if grain == "week":
-        return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=7 * 86_400_000 * step, tickformat="%Y-%m-%d")
-    return dict(tick0=pd.Timestamp(min(periods)).isoformat(), dtick=f"M{step}", tickformat="%Y-%m")
-
-
 def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target: str, prefix: str,
               axis_key: str, hover_values: Callable[[pd.Series], dict], x_max: float = 1.02,
               target_position: str = "top", text_outside_below: float | None = None) -> None:

@@ -1,7 +1,8 @@
 """Every string the UI shows, in Chinese and English (Chinese is the default).
 
-The strings live in `dashboard/locales/`, one module per page plus `common`, and the import
-engine's sentences in `analytics/message_text.py`; `TEXT` merges them and refuses a key
+The strings live in `dashboard/locales/`, one module per page plus `common`, the weekly
+report's words in `analytics/report_text.py` (the report command writes them too) and the
+import engine's sentences in `analytics/message_text.py`; `TEXT` merges them and refuses a key
 defined twice. Pages call `t("key")`; a test checks that every key has both languages and
 that every key the dashboard uses exists, so the UI can never be half translated."""
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 
 import streamlit as st
 
-from analytics import message_text
+from analytics import message_text, report_text
 from dashboard.locales import (common, complaints, hall, import_data, marketing, overview, satisfaction, scorecard,
                                training, weekly)
 
@@ -31,7 +32,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
 # The engine's messages (analytics.messages) share the key space, so a code can never
 # shadow a UI string.
 TEXT = _merge(common, overview, satisfaction, complaints, marketing, training, hall, import_data, weekly, scorecard,
-              message_text)
+              report_text, message_text)
 
 
 def message(text, *, markdown: bool = False) -> str:

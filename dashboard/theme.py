@@ -1,5 +1,6 @@
-"""Colours, fonts and the Plotly template every chart uses, light or dark (a meeting-room
-server runs with `--theme.base dark`)."""
+"""The dashboard's colours and its chart look: analytics.chart_style's, light or dark as the
+app is drawn (a meeting-room server runs with `--theme.base dark`), with uploaded text defused
+and Streamlit's placeholder colours replaced."""
 from __future__ import annotations
 
 import re
@@ -7,11 +8,9 @@ from types import MappingProxyType
 
 import streamlit as st
 
+from analytics.chart_style import FONT, PALETTE, SEQUENTIAL, style  # noqa: F401 (FONT: the dashboard's too)
 from dashboard.chart_text import defuse_chart_text
 
-FONT = "Noto Sans CJK SC, Source Sans, sans-serif"
-PALETTE = ("#1f6fb2", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#bab0ac")
-SEQUENTIAL = "Blues"
 STATUS_COLOURS = MappingProxyType({"good": "#2e7d32", "warn": "#ed8f03", "bad": "#c62828"})  # read-only
 STATUS_BACKGROUNDS = MappingProxyType({"good": "#e3f1e4", "warn": "#fff1d6", "bad": "#fbe1e1"})
 LOW_SAMPLE_TEXT = "#9e9e9e"
@@ -30,25 +29,6 @@ def _recolour(trace) -> None:
         # Sunburst and treemap markers have `colors` (a list) rather than `color`.
         if part in trace and isinstance(getattr(trace[part], "color", None), str):
             trace[part].color = _real_colour(trace[part].color)
-
-
-_GRID = "#EBF0F8"
-
-
-def _chart_template() -> str:
-    """The name of a small template with what the charts took from plotly_white: white
-    ground, light grid. plotly copies a template on every assignment, and plotly_white's
-    copy cost 35 ms a chart; this one costs 1 ms."""
-    import plotly.graph_objects as go
-    import plotly.io as pio
-
-    if "hall_analytics" not in pio.templates:
-        axis = dict(gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, zerolinewidth=2, automargin=True,
-                    ticks="", title_standoff=15)
-        pio.templates["hall_analytics"] = go.layout.Template(layout=dict(
-            xaxis=axis, yaxis=axis, paper_bgcolor="white", plot_bgcolor="white", hovermode="closest",
-            polar=dict(bgcolor="white", angularaxis=dict(gridcolor=_GRID), radialaxis=dict(gridcolor=_GRID))))
-    return "hall_analytics"
 
 
 def dark_screen() -> bool:
@@ -70,16 +50,4 @@ def apply_chart_theme(fig, *, large: bool = False):
     fig.for_each_trace(_recolour)
     if fig.layout.coloraxis.colorscale and _PLACEHOLDER.match(str(fig.layout.coloraxis.colorscale[0][1])):
         fig.update_layout(coloraxis_colorscale=SEQUENTIAL)
-    dark = dark_screen()
-    background, ink = ("#0e1117", "#fafafa") if dark else ("white", "#262730")
-    legend = (dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0) if fig.layout.legend.y is None
-              else {})
-    fig.update_layout(
-        template=_chart_template(), colorway=list(PALETTE), paper_bgcolor=background, plot_bgcolor=background,
-        font=dict(family=FONT, size=24 if large else 13, color=ink), hoverlabel=dict(font_family=FONT),
-        title=dict(font=dict(size=28 if large else 16), x=0, xanchor="left"), margin=dict(l=8, r=8, t=56, b=8),
-        legend=dict(title_text="", **legend))
-    if dark:
-        fig.update_xaxes(gridcolor="#3b4252", zerolinecolor="#3b4252", linecolor="#3b4252")
-        fig.update_yaxes(gridcolor="#3b4252", zerolinecolor="#3b4252", linecolor="#3b4252")
-    return fig
+    return style(fig, dark=dark_screen(), large=large)

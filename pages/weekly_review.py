@@ -1,13 +1,15 @@
 """Weekly review: this week against last week and the 4-week average, the halls to talk
 about with a reason each, the week's staff stars; a presentation mode for the meeting-room
 screen, and the week's review as HTML, Excel and PowerPoint to send round afterwards."""
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
-from analytics import report
+from analytics import report, weekly_report
 from analytics.metrics import weekly
-from dashboard import charts, data, filter_state, formats, i18n, kpis, layout, presentation, tables, theme
-from dashboard.figures import weekly as weekly_figures
+from dashboard import (access, charts, connection, data, filter_state, formats, i18n, kpis, layout, presentation,
+                       tables, theme)
 from dashboard.i18n import t, t_markdown
 
 SECTIONS = ("headline", "talk", "trend", "stars")
@@ -63,8 +65,7 @@ week = weekly.week_filters(filters, *labels[chosen])
 last_start, last_end = week.previous().start, week.previous().end
 directory = data.hall_directory()
 hall_names = dict(zip(directory["hall_code"], directory["hall_name"]))
-scope = t("word_sep").join([*filters.regions, *filters.cities, *(hall_names.get(h, h) for h in filters.halls)]) \
-    or t("wk_scope_all")
+scope = weekly_report.scope_label(filters, hall_names, i18n.language())
 if not present:
     period_text = {"start": filters.start.isoformat(), "end": filters.end.isoformat()}
     st.caption(t("wk_follows_period" if chosen == period_week and follows_period else
@@ -86,26 +87,6 @@ def shown(kpi: str, value) -> str:
 
 # --- the sections, each drawn on the page and laid out for the exports --------------------
 
-def headline_table() -> pd.DataFrame:
-    rows = []
-    for row, kpi in zip(headline.to_dict("records"), weekly.HEADLINE_KPIS):
-        rows.append({t("wk_col_kpi"): kpis.kpi_label(kpi), t("wk_col_this"): row["this_week"],
-                     t("wk_col_last"): row["last_week"], t("wk_col_change"): row["change"],
-                     t("wk_col_avg"): row["average_4w"]})
-    return pd.DataFrame(rows)
-
-
-def headline_export_table() -> pd.DataFrame:
-    # One table mixes kinds (counts, shares, scores): each KPI's values as text in its format.
-    table = headline_table()
-    for column in table.columns[1:]:
-        table[column] = [shown(kpi, v) if column != t("wk_col_change") or pd.isna(v) else
-                         (f"{v * 100:+.1f} {t('pp_unit')}" if formats.measure_format(kpi) == "percent"
-                          else f"{v:+,.1f}")
-                         for kpi, v in zip(weekly.HEADLINE_KPIS, table[column])]
-    return table
-
-
 def draw_headline() -> None:
     st.subheader(t("wk_section_headline"))
     by_key = headline.rename(columns={"this_week": "value"}).set_index("kpi")
@@ -113,20 +94,6 @@ def draw_headline() -> None:
     kpis.headline_grid(by_key, kpis=shown_kpis, with_n=not present,
                        note=lambda row, kpi: t("wk_note", last=shown(kpi, row["last_week"]),
                                                average=shown(kpi, row["average_4w"])))
-
-
-def kinds(row) -> str:
-    found = [t("wk_kind_missed")] if row["missed"] else []
-    found += [t("wk_kind_down")] if row["moved_down"] else []
-    found += [t("wk_kind_up")] if row["moved_up"] and not row["moved_down"] else []
-    found += [t("wk_kind_backlog")] if row["backlog_growing"] else []
-    return t("word_sep").join(found)
-
-
-def talk_table() -> pd.DataFrame:
-    return pd.DataFrame({t("wk_col_hall"): talk["hall_name"], t("wk_col_city"): talk["city"],
-                         t("wk_col_kind"): [kinds(r) for r in talk.to_dict("records")],
-                         t("wk_col_why"): talk[f"reason_{lang}"]})
 
 
 def draw_talk(part: int | None = None) -> None:
@@ -146,45 +113,15 @@ def draw_talk(part: int | None = None) -> None:
         kind = ("missed" if row["missed"] else "down" if row["moved_down"] else "up" if row["moved_up"]
                 else "backlog")
         # The reason holds hall names and complaint categories from uploads: shown as text.
-        st.markdown(f":{colours[kind]}-badge[{kinds(row)}] " + i18n.escape_markdown(row[f"reason_{lang}"]))
+        st.markdown(f":{colours[kind]}-badge[{weekly_report.talk_kinds(row, lang)}] "
+                    + i18n.escape_markdown(row[f"reason_{lang}"]))
     if not present:
         st.caption(t("wk_talk_rule"))
 
 
 def draw_trend() -> None:
     st.subheader(t("wk_section_trend"))
-    charts.chart(weekly_figures.trend(trend, large=present), key="wk_trend_chart", large=present)
-
-
-def interval_texts(frame: pd.DataFrame, key: str) -> list[str]:
-    """A star's rate is from a few dozen answers or contacts: its 95% interval beside it."""
-    return [formats.interval_text(lo, hi, formats.measure_format(key))
-            for lo, hi in zip(frame[f"{key}_low"], frame[f"{key}_high"])]
-
-
-def service_table() -> pd.DataFrame:
-    return pd.DataFrame({t("wk_col_hall"): service["hall_name"], t("wk_col_staff"): service["staff_name"],
-                         t("wk_col_answers"): service["responses"], t("wk_col_score"): service["mean_score"],
-                         t("wk_col_csat"): service["csat"],
-                         t("col_interval"): interval_texts(service, "csat")})
-
-
-def sales_table() -> pd.DataFrame:
-    return pd.DataFrame({t("wk_col_hall"): sales_stars["hall_name"], t("wk_col_staff"): sales_stars["staff_name"],
-                         t("wk_col_contacts"): sales_stars["contacts"],
-                         t("wk_col_converted"): sales_stars["converted"],
-                         t("wk_col_conversion"): sales_stars["conversion"],
-                         t("col_interval"): interval_texts(sales_stars, "conversion"),
-                         t("wk_col_unattributed"): sales_stars["unattributed_contacts"]})
-
-
-SERVICE_FORMATS = {"wk_col_answers": "int", "wk_col_score": "float1", "wk_col_csat": "percent"}
-SALES_FORMATS = {"wk_col_contacts": "int", "wk_col_converted": "int", "wk_col_conversion": "percent",
-                 "wk_col_unattributed": "int"}
-
-
-def formats_by_header(keys: dict) -> dict:
-    return {t(k): v for k, v in keys.items()}
+    charts.chart(weekly_report.trend_figure(trend, lang, large=present), key="wk_trend_chart", large=present)
 
 
 def star_lines(frame: pd.DataFrame, column_formats: dict) -> list[str]:
@@ -210,8 +147,10 @@ def draw_stars(part: int | None = None) -> None:
     first = (part or 0) * STARS_PER_SCREEN
     left, right = st.columns(2)
     for column, title, frame, column_formats in (
-            (left, t("wk_service_stars", n=weekly.STAR_MIN_ANSWERS), service_table(), SERVICE_FORMATS),
-            (right, t("wk_marketing_stars", n=weekly.STAR_MIN_CONTACTS), sales_table(), SALES_FORMATS)):
+            (left, t("wk_service_stars", n=weekly.STAR_MIN_ANSWERS), weekly_report.service_table(service, lang),
+             weekly_report.SERVICE_FORMATS),
+            (right, t("wk_marketing_stars", n=weekly.STAR_MIN_CONTACTS), weekly_report.sales_table(sales_stars, lang),
+             weekly_report.SALES_FORMATS)):
         with column:
             st.markdown(f"**{title}**")
             if frame.empty:
@@ -221,35 +160,22 @@ def draw_stars(part: int | None = None) -> None:
                 st.markdown("\n".join(f"{rank}. {line}" for rank, line in enumerate(lines, start=first + 1))
                             if lines else t("wk_no_more_stars"))
             else:
-                tables.plain_table(frame, formats_by_header(column_formats), key=f"wk_stars_{len(title)}")
+                tables.plain_table(frame, weekly_report.formats_by_header(column_formats, lang),
+                                  key=f"wk_stars_{len(title)}")
 
 
 DRAW = {"headline": draw_headline, "talk": draw_talk, "trend": draw_trend, "stars": draw_stars}
 
 
 def build_report() -> report.Report:
-    return report.Report(
-        title=t("wk_report_title", week=chosen),
-        subtitle=[t("wk_report_period", start=week.start.isoformat(), end=week.end.isoformat(),
-                    last_start=last_start.isoformat(), last_end=last_end.isoformat()),
-                  t("wk_scope", scope=scope)],
-        sections=[
-            report.Section(t("wk_section_headline"), table=headline_export_table()),
-            report.Section(t("wk_section_talk"), lines=list(talk[f"reason_{lang}"]) or [t("wk_talk_none")],
-                           table=talk_table()),
-            report.Section(t("wk_section_trend"), figure=theme.apply_chart_theme(weekly_figures.trend(trend)),
-                           table=trend_export_table(), formats={t(f"kpi_{k}"): "percent"
-                                                                for k in ("csat", "promise_48h", "conversion")}),
-            report.Section(t("wk_service_stars", n=weekly.STAR_MIN_ANSWERS), table=service_table(),
-                           formats=formats_by_header(SERVICE_FORMATS)),
-            report.Section(t("wk_marketing_stars", n=weekly.STAR_MIN_CONTACTS), table=sales_table(),
-                           formats=formats_by_header(SALES_FORMATS)),
-        ])
+    """The week's report, as the report command writes it, in the page's chart look; the
+    signed-in user's scope applies to it as to every query of the page."""
+    return weekly_report.build(connection.cursor(), scoped_week, chosen, lang=lang, targets=targets, scope=scope,
+                               figure_style=theme.apply_chart_theme)
 
 
-def trend_export_table() -> pd.DataFrame:
-    return pd.DataFrame({t("wk_col_week"): trend["week"],
-                         **{t(f"kpi_{k}"): trend[k] for k in ("csat", "promise_48h", "conversion")}})
+# Read while the page runs: a download's data is made later, outside this run and its session.
+scoped_week = replace(week, scope=access.current_scope())
 
 
 def exports() -> None:

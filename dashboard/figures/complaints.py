@@ -6,8 +6,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analytics.chart_style import period_ticks
 from analytics.metrics.complaints import PROMISE_HOURS
-from dashboard.charts import period_ticks
 from dashboard.formats import format_value
 from dashboard.i18n import t
 from dashboard.theme import LOW_SAMPLE_TEXT, PALETTE, STATUS_BACKGROUNDS, STATUS_COLOURS

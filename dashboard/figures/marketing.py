@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts import period_ticks
+from analytics.chart_style import period_ticks
 from dashboard.formats import format_value
 from dashboard.i18n import t
 from dashboard.theme import PALETTE, SEQUENTIAL, STATUS_COLOURS

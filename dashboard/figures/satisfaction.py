@@ -5,12 +5,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.charts import period_ticks
+from analytics.chart_style import period_ticks
 from dashboard.formats import format_value
 from dashboard.i18n import t
 from dashboard.kpis import kpi_label
-from dashboard.words import scale_name
 from dashboard.theme import LOW_SAMPLE_TEXT, PALETTE, STATUS_COLOURS
+from dashboard.words import scale_name
 
 
 def _target_line(targets: dict, name: str, fmt: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import period_ticks
+from analytics.chart_style import period_ticks
 from dashboard.i18n import t
 from dashboard.scorecard import commitment_name
 from dashboard.theme import STATUS_BACKGROUNDS

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.chart_style import period_ticks
 from analytics.stats import LOW_SAMPLE
-from dashboard.charts import period_ticks
 from dashboard.formats import format_value
 from dashboard.i18n import t
 from dashboard.kpis import judged

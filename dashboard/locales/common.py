@@ -3,7 +3,6 @@
 # Punctuation that joins other texts (facts under a tile, names in a list): no words.
 SEPARATORS: dict[str, dict[str, str]] = {
     "list_sep": {"zh": " · ", "en": " · "},
-    "word_sep": {"zh": "、", "en": ", "},
     "how_facts": {"zh": "（{facts}）", "en": "({facts})"},
     "how_line": {"zh": "- **{label}**：{definition}", "en": "- **{label}**: {definition}"},
 }
@@ -241,7 +240,6 @@ TEXT: dict[str, dict[str, str]] = {
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "download_excel": {"zh": "下载 Excel", "en": "Download Excel"},
     "col_low_sample": {"zh": "样本提示", "en": "Sample"},
-    "col_interval": {"zh": "95% 置信区间", "en": "95% interval"},
     "col_n_of": {"zh": "{label} 样本量", "en": "{label} n"},
     "col_base_of": {"zh": "{label} 基数", "en": "{label} base"},
     "col_interval_of": {"zh": "{label} 95% 区间", "en": "{label} 95% interval"},
@@ -251,7 +249,6 @@ TEXT: dict[str, dict[str, str]] = {
                               "not coloured against the target, ranked last."},
     "targets_unreadable": {"zh": "目标值文件有误，表格暂不按目标着色：{detail}",
                            "en": "The targets file is broken, so tables are not coloured against targets: {detail}"},
-    "pp_unit": {"zh": "个百分点", "en": "pp"},
     # --- column headers shared by the metric pages ---
     "col_region": {"zh": "区域", "en": "Region"},
     "col_city": {"zh": "地市", "en": "City"},
