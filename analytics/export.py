@@ -32,7 +32,8 @@ def neutralise_formula(value):
     return value
 
 
-def _missing(value) -> bool:
+def is_missing(value) -> bool:
+    """None, NaN or NaT (a list or other non-scalar is not missing)."""
     if value is None or value is pd.NaT:
         return True
     try:
@@ -55,7 +56,7 @@ def _plain(value):
 
 def _csv_cell(value):
     value = _plain(value)
-    if _missing(value):
+    if is_missing(value):
         return ""
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
@@ -102,10 +103,25 @@ def number_text(value, kind: str) -> str | None:
     return None
 
 
+def value_text(value, kind: str) -> str:
+    """A value as the app and its reports write it (number_text for numbers); — when missing."""
+    if is_missing(value):
+        return "—"
+    number = number_text(value, kind)
+    return number if number is not None else str(value)
+
+
+def interval_text(low, high, kind: str) -> str:
+    """A 95% interval as "a – b" in the value's format; empty when there is none."""
+    if is_missing(low) or is_missing(high):
+        return ""
+    return f"{value_text(low, kind)} – {value_text(high, kind)}"
+
+
 def _shown(value, kind: str) -> str:
     """Roughly what Excel will show, to size the column."""
     value = _plain(value)
-    if _missing(value):
+    if is_missing(value):
         return ""
     number = number_text(value, kind)
     if number is not None:
@@ -164,7 +180,7 @@ def table_to_excel(frame: pd.DataFrame, *, headers: dict[str, str], filters_text
 
 def _write_cell(ws, row: int, col: int, value, cell_format) -> None:
     value = _plain(value)
-    if _missing(value):
+    if is_missing(value):
         ws.write_blank(row, col, None, cell_format)
     elif isinstance(value, bool):
         ws.write_boolean(row, col, value)

@@ -20,25 +20,10 @@ SALES_FORMATS = {"wk_col_contacts": "int", "wk_col_converted": "int", "wk_col_co
                  "wk_col_unattributed": "int"}
 
 
-def measure_kind(kpi: str) -> str:
-    """How KPI `kpi` is written (its declaration's format; money as whole yuan)."""
-    declared = measures.get(kpi).format
-    return "int" if declared == "money" else declared
-
-
-def value_text(value, kind: str) -> str:
-    """A value as the app writes it (percent 91.2%, int 1,234, float1 85.3); — when missing."""
-    if value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value))):
-        return "—"
-    number = export.number_text(value, kind)
-    return number if number is not None else str(value)
-
-
 def interval_texts(frame: pd.DataFrame, key: str) -> list[str]:
     """A star's rate is from a few dozen answers or contacts: its 95% interval beside it."""
-    kind = measure_kind(key)
-    return ["" if pd.isna(lo) or pd.isna(hi) else f"{value_text(lo, kind)} – {value_text(hi, kind)}"
-            for lo, hi in zip(frame[f"{key}_low"], frame[f"{key}_high"])]
+    kind = measures.get(key).display_format
+    return [export.interval_text(lo, hi, kind) for lo, hi in zip(frame[f"{key}_low"], frame[f"{key}_high"])]
 
 
 def headline_table(headline: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -46,7 +31,7 @@ def headline_table(headline: pd.DataFrame, lang: str) -> pd.DataFrame:
     each KPI's values in its own format; a share's change in percentage points)."""
     rows = []
     for row, kpi in zip(headline.to_dict("records"), weekly.HEADLINE_KPIS):
-        kind = measure_kind(kpi)
+        kind = measures.get(kpi).display_format
         change = row["change"]
         if pd.isna(change):
             change_text = "—"
@@ -55,10 +40,10 @@ def headline_table(headline: pd.DataFrame, lang: str) -> pd.DataFrame:
         else:
             change_text = f"{change:+,.0f}" if kind == "int" else f"{change:+,.1f}"
         rows.append({text("wk_col_kpi", lang): measures.get(kpi).label(lang),
-                     text("wk_col_this", lang): value_text(row["this_week"], kind),
-                     text("wk_col_last", lang): value_text(row["last_week"], kind),
+                     text("wk_col_this", lang): export.value_text(row["this_week"], kind),
+                     text("wk_col_last", lang): export.value_text(row["last_week"], kind),
                      text("wk_col_change", lang): change_text,
-                     text("wk_col_avg", lang): value_text(row["average_4w"], kind)})
+                     text("wk_col_avg", lang): export.value_text(row["average_4w"], kind)})
     return pd.DataFrame(rows)
 
 
@@ -112,7 +97,7 @@ def trend_figure(trend: pd.DataFrame, lang: str, *, large: bool = False) -> go.F
     for key, where in zip(TREND_KPIS, ("top center", "bottom center", "top center")):
         fig.add_trace(go.Scatter(x=trend["week_start"], y=trend[key], mode="lines+markers+text",
                                  name=measures.get(key).label(lang),
-                                 text=[value_text(v, "percent") for v in trend[key]], textposition=where,
+                                 text=[export.value_text(v, "percent") for v in trend[key]], textposition=where,
                                  line_width=4 if large else 2, marker_size=10 if large else 6))
     fig.update_yaxes(tickformat=".0%", title_text=text("wk_trend_value", lang), rangemode="tozero")
     fig.update_xaxes(title_text=text("wk_trend_axis", lang), **period_ticks(trend["week_start"], "week"))

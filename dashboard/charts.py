@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.drill import drill_on_select
-from dashboard.formats import format_value
+from dashboard.formats import format_value, hall_labels
 from dashboard.i18n import t
 from dashboard.kpis import current_targets, judged
 from dashboard.theme import LOW_SAMPLE_TEXT, STATUS_COLOURS, apply_chart_theme
@@ -82,7 +82,7 @@ def rate_bars(ranked: pd.DataFrame, *, by: str, rate: str, n_column: str, target
     axis title is `axis_key`."""
     import plotly.graph_objects as go
 
-    names = ranked["hall_name"] + " (" + ranked["hall_code"] + ")" if by == "hall" else ranked[by]
+    names = hall_labels(ranked) if by == "hall" else ranked[by]
     labels = [("⚠ " if low else "") + name for name, low in zip(names, ranked["low_sample"])]
     statuses = [judged(target, v, lo, hi, n) for v, lo, hi, n in
                 zip(ranked[rate], ranked[f"{rate}_low"], ranked[f"{rate}_high"], ranked[n_column])]

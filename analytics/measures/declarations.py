@@ -53,6 +53,11 @@ class Measure:
     def interval(self) -> str | None:
         return {"share": "wilson", "rate": "poisson", "nps": "normal", "mean": "normal"}.get(self.kind)
 
+    @property
+    def display_format(self) -> str:
+        """How the value is written on screen and in reports (money as whole yuan)."""
+        return "int" if self.format == "money" else self.format
+
     def label(self, lang: str) -> str:
         return self.label_zh if lang == "zh" else self.label_en
 
