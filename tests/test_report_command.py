@@ -12,6 +12,7 @@ from analytics.filters import Filters
 from analytics.metrics import weekly
 from analytics.metrics.directory import hall_directory
 from analytics.targets import load_targets
+from test_access import REGION, access_file  # noqa: F401  (a fixture)
 
 WEEK = "2026-W43"
 
@@ -68,18 +69,8 @@ def test_no_data_means_exit_1_and_no_files(sample_db, tmp_path, capsys):
     assert code == 2 and "ISO" in err
 
 
-def test_a_regional_manager_s_report_holds_only_their_region(sample_db, sample_con, tmp_path, capsys, monkeypatch):
-    from analytics import access
-
-    access_file = tmp_path / "access.toml"
-    access_file.write_text(f"""
-[users.li]
-name = "李经理"
-role = "regional_manager"
-regions = ["粤东"]
-password = "{access.hash_password('li-pass', iterations=1000)}"
-""", encoding="utf-8")
-    monkeypatch.setenv(access.ENV_VAR, str(access_file))
+def test_a_regional_manager_s_report_holds_only_their_region(sample_db, sample_con, tmp_path, capsys, access_file):
+    # access_file (tests/test_access.py): li manages 粤东 only.
     code, paths, err = run(capsys, "--week", WEEK, "--db", str(sample_db), "--out", str(tmp_path / "li"),
                            "--user", "li", "--lang", "en")
     assert code == 0, err
@@ -89,9 +80,9 @@ password = "{access.hash_password('li-pass', iterations=1000)}"
         halls = hall_directory(con)
     finally:
         con.close()
-    outside = halls[halls["region"] != "粤东"]["hall_name"]
-    inside = halls[halls["region"] == "粤东"]["hall_name"]
+    outside = halls[halls["region"] != REGION]["hall_name"]
+    inside = halls[halls["region"] == REGION]["hall_name"]
     assert not any(name in page for name in outside), "a hall outside the manager's region is in the report"
-    assert any(name in page for name in inside) and "Scope: 粤东" in page
+    assert any(name in page for name in inside) and f"Scope: {REGION}" in page
     code, _, err = run(capsys, "--week", WEEK, "--db", str(sample_db), "--out", str(tmp_path / "x"), "--user", "nobody")
     assert code == 2 and "nobody" in err
